@@ -1,0 +1,171 @@
+"""Event dates: an EDTF string -> EventDate (range, precision, qualifier), display, sorting.
+
+Only this module parses or formats an event date. An EventDate never invents a day: a
+month-only date keeps precision "month", and every display and export reads that.
+
+Sorting: events sort by their first possible day; on the same first day a coarser date
+comes before a finer one (``2021`` before ``2021-01`` before ``2021-01-01``), then the
+shorter span before the longer one. So "November 2023" is listed at the start of
+November 2023, ahead of the events dated within that month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from edtf import EDTFParseException, parse_edtf
+
+PRECISIONS = ("year", "month", "day")
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+DATE_HINT = (
+    "write an EDTF date: 2021, 2021-11, 2021-11-07, 2021~ (approximate), "
+    "2021? (uncertain) or 2024-07-08/2024-07-17 (interval)"
+)
+
+
+@dataclass(frozen=True)
+class EventDate:
+    text: str
+    start: dt.date
+    end: dt.date
+    precision: str  # of the start: "year", "month" or "day"
+    end_precision: str
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def is_interval(self) -> bool:
+        return "/" in self.text
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.start, PRECISIONS.index(self.precision), self.end)
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+    @property
+    def iso_start(self) -> str:
+        """The start as precisely as it is known: '2021', '2021-11' or '2021-11-07'."""
+        return _iso(self.start, self.precision)
+
+    @property
+    def iso_end(self) -> str:
+        return _iso(self.end, self.end_precision)
+
+    @property
+    def display(self) -> str:
+        if self.is_interval:
+            text = _display_range(self.start, self.precision, self.end, self.end_precision)
+        else:
+            text = _display_one(self.start, self.precision)
+        if self.approximate:
+            text = f"c. {text}"
+        if self.uncertain:
+            text = f"{text} (uncertain)"
+        return text
+
+
+def _iso(day: dt.date, precision: str) -> str:
+    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}"}.get(
+        precision, day.isoformat()
+    )
+
+
+def _display_one(day: dt.date, precision: str) -> str:
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _display_range(start, start_precision, end, end_precision) -> str:
+    if start_precision == end_precision == "day" and (start.year, start.month) == (
+        end.year,
+        end.month,
+    ):
+        return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
+    if start_precision == end_precision == "month" and start.year == end.year:
+        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {start.year}"
+    if start_precision == end_precision == "day" and start.year == end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} – {_display_one(end, 'day')}"
+    return f"{_display_one(start, start_precision)} – {_display_one(end, end_precision)}"
+
+
+class DateError(ValueError):
+    def __init__(self, message: str, hint: str = DATE_HINT):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def parse_date(text: str) -> EventDate:
+    """Parse an EDTF date of day, month or year precision, optionally ~ ? % or an interval."""
+    text = str(text).strip()
+    if not text:
+        raise DateError("date is empty")
+    try:
+        parsed = parse_edtf(text)
+    except EDTFParseException:
+        raise DateError(f"{text!r} is not a valid EDTF date") from None
+    except Exception:  # the edtf library raises plain errors on some odd input
+        raise DateError(f"{text!r} is not a valid EDTF date") from None
+    parts = [getattr(parsed, "lower", None), getattr(parsed, "upper", None)]
+    if not all(parts):
+        parts = [parsed, parsed]
+    (start, start_precision), (end, end_precision) = (_bound(p, text) for p in parts)
+    start_day, end_day = start[0], end[1]
+    if end_day < start_day:
+        raise DateError(f"interval {text!r} ends before it starts", "put the earlier date first")
+    return EventDate(
+        text=text,
+        start=start_day,
+        end=end_day,
+        precision=start_precision,
+        end_precision=end_precision,
+        approximate=_flag(parsed, parts, "is_approximate"),
+        uncertain=_flag(parsed, parts, "is_uncertain"),
+    )
+
+
+def _flag(parsed, parts, name) -> bool:
+    both = "is_uncertain_and_approximate"
+    return any(bool(getattr(x, name, False) or getattr(x, both, False)) for x in [parsed, *parts])
+
+
+def _bound(part, text):
+    """(first day, last day), precision of one date of an EDTF expression."""
+    base = getattr(part, "date", part)
+    precision = getattr(base, "precision", None)
+    name = type(base).__name__
+    if name != "Date" or precision not in PRECISIONS or "X" in str(base).upper():
+        raise DateError(
+            f"{text!r} is not supported: only years, months and days, optionally "
+            "approximate (~), uncertain (?) or an interval (a/b)",
+        )
+    try:
+        lower, upper = part.lower_strict(), part.upper_strict()
+        first = dt.date(*tuple(lower)[:3])
+        last = dt.date(*tuple(upper)[:3])
+    except (TypeError, ValueError, OverflowError):
+        raise DateError(f"{text!r} is outside the dates this site can show") from None
+    if first.year < 1:
+        raise DateError(f"{text!r} is outside the dates this site can show")
+    return (first, last), precision

@@ -1,0 +1,1 @@
+"""Machine-readable exports of the timeline, each in its own module."""

@@ -1,0 +1,69 @@
+"""``events.json``: the timeline as a documented, stable list of objects.
+
+The format is a public interface (documented in CONTRIBUTING.md): fields are only ever
+added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..pages import Urls
+from ..timeline import Timeline
+
+
+def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[dict]:
+    """One dict per event, in timeline order; ``url`` is absolute when site_url is given."""
+    prefix = f"{site_url.rstrip('/')}/" if site_url else ""
+    records = []
+    for event in timeline.events:
+        when = event.date
+        records.append(
+            {
+                "slug": event.slug,
+                "title": event.title,
+                "date": when.text,
+                "start": when.start.isoformat(),
+                "end": when.end.isoformat(),
+                "precision": when.precision,
+                "approximate": when.approximate,
+                "uncertain": when.uncertain,
+                "countries": list(event.countries),
+                "type": event.type,
+                "tags": list(event.tags),
+                "people": [
+                    {"name": p.name, "role": p.role, "country": p.country} for p in event.people
+                ],
+                "systems": list(event.systems),
+                "summary": event.summary,
+                "url": prefix + urls.event(event.slug),
+                "milestones": [
+                    {
+                        "date": m.date.text,
+                        "start": m.date.start.isoformat(),
+                        "end": m.date.end.isoformat(),
+                        "precision": m.date.precision,
+                        "label": m.label,
+                        "sources": list(m.sources),
+                    }
+                    for m in event.milestones
+                ],
+                "sources": [_source(timeline.sources[key]) for key in event.sources],
+            }
+        )
+    return records
+
+
+def _source(source) -> dict:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "container_title": source.container_title,
+        "issued": source.issued.text if source.issued else None,
+        "url": source.url or None,
+    }
+
+
+def render(timeline: Timeline, urls: Urls, site_url: str = "") -> str:
+    records = event_records(timeline, urls, site_url)
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"

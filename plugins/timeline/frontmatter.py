@@ -1,0 +1,161 @@
+"""Split a Markdown entry into YAML front matter and body, keeping a line for every value.
+
+YAML is loaded with the BaseLoader, so every scalar stays the string the contributor
+wrote: ``NO`` stays Norway, ``012`` stays ``012`` and ``2021-11`` is never turned into a
+date. Each value is returned as a ``Located*`` object that remembers its line in the file.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from .problems import Problem
+
+FENCE = "---"
+MAX_FRONT_MATTER_NODES = 5000
+
+
+class LocatedStr(str):
+    line: int
+
+
+class LocatedList(list):
+    line: int
+
+
+class LocatedDict(dict):
+    line: int
+    key_lines: dict
+
+
+def _located(cls, value, line):
+    obj = cls(value)
+    obj.line = line
+    return obj
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+def decode(raw: bytes) -> str:
+    """Bytes -> text: UTF-8 with or without BOM; CRLF and CR become LF."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FrontMatterError(
+            line,
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            "save the file as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Return (front matter, body, line number where the body starts)."""
+    lines = text.split("\n")
+    if not text.strip():
+        raise FrontMatterError(1, "file is empty", "start with a '---' line, then the fields")
+    if lines[0].rstrip() != FENCE:
+        raise FrontMatterError(
+            1, "file does not start with front matter", "the first line must be '---'"
+        )
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in (FENCE, "..."):
+            head = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return head, body, index + 2
+    raise FrontMatterError(1, "front matter is not closed", "add a '---' line after the last field")
+
+
+def load(head: str, first_line: int = 2):
+    """Parse the YAML front matter into a LocatedDict; lines are 1-based file lines."""
+    value = load_yaml(head, first_line)
+    if value is None:
+        return _with_lines(LocatedDict(), first_line)
+    if not isinstance(value, dict):
+        raise FrontMatterError(
+            first_line, "front matter must be a mapping of fields", "write 'field: value' lines"
+        )
+    return value
+
+
+def load_yaml(head: str, first_line: int = 1):
+    """Parse YAML into Located values (every scalar a string), or None if empty."""
+    try:
+        node = yaml.compose(head, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        problem = exc.problem or str(exc)
+        hint = (
+            "YAML does not allow tabs for indentation"
+            if "\t" in head
+            else (
+                "check the indentation, and quote values that contain ': ' or start "
+                "with [ { @ * & ! | > ' \" %"
+            )
+        )
+        raise FrontMatterError(line, f"malformed YAML: {problem}", hint) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(first_line, f"malformed YAML: {exc}") from None
+    if node is None:
+        return None
+    return _convert(node, first_line, set())
+
+
+def _with_lines(d: LocatedDict, line: int) -> LocatedDict:
+    d.line = line
+    d.key_lines = {}
+    return d
+
+
+def _convert(node, first_line: int, seen: set[int]):
+    line = first_line + node.start_mark.line
+    if id(node) in seen:
+        raise FrontMatterError(
+            line, "YAML aliases (*name) are not allowed", "write the value out in full"
+        )
+    seen.add(id(node))
+    if len(seen) > MAX_FRONT_MATTER_NODES:
+        raise FrontMatterError(line, "front matter is too large", "keep entries short")
+    if isinstance(node, yaml.ScalarNode):
+        return _located(LocatedStr, node.value, line)
+    if isinstance(node, yaml.SequenceNode):
+        return _located(LocatedList, [_convert(n, first_line, seen) for n in node.value], line)
+    result = _with_lines(LocatedDict(), line)
+    for key_node, value_node in node.value:
+        key_line = first_line + key_node.start_mark.line
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise FrontMatterError(key_line, "a field name must be plain text")
+        key = key_node.value
+        if key in result:
+            raise FrontMatterError(
+                key_line,
+                f"field {key!r} is given twice (first on line {result.key_lines[key]})",
+                "keep one",
+            )
+        result[key] = _convert(value_node, first_line, seen)
+        result.key_lines[key] = key_line
+    return result
+
+
+def parse_entry(path: str, raw: bytes):
+    """Bytes of an entry -> (fields, body, body_line), or raise a Problem-carrying error."""
+    try:
+        text = decode(raw)
+        head, body, body_line = split(text)
+        return load(head), body, body_line
+    except FrontMatterError as exc:
+        raise EntryError(Problem(path, exc.line, "front matter", exc.message, exc.hint)) from None
+
+
+class EntryError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem

@@ -1,0 +1,75 @@
+"""The Pelican generator that writes the timeline's pages and exports.
+
+Content is validated when the generator is created, which Pelican does before it cleans
+the output folder or writes anything: content with problems stops the build with every
+problem listed and the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from pelican.generators import Generator
+from pelican.log import console
+
+from .content import load_timeline
+from .exports import events_json
+from .pages import SiteBuilder
+from .problems import ContentError
+from .settings import read_settings
+
+logger = logging.getLogger(__name__)
+
+
+class ContentProblems(SystemExit):
+    """Ends a Pelican run with exit status 1 and the list of problems, without a traceback.
+
+    A SystemExit, because Pelican logs any Exception with its traceback and, without
+    ``--fatal``, exits 0 on content errors.
+    """
+
+    def __init__(self, error: ContentError):
+        super().__init__(1)
+        self.error = error
+
+
+class TimelineGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.config, _ = read_settings(self.settings)
+        try:
+            self.timeline = load_timeline(self.path, self.settings)
+        except ContentError as error:
+            print(str(error), file=sys.stderr)
+            raise ContentProblems(error) from None
+        relative = self.settings.get("RELATIVE_URLS", False)
+        site_url = "" if relative else self.settings.get("SITEURL", "")
+        self.builder = SiteBuilder(self.timeline, self.config, site_url)
+        self.context.update(self.builder.site_context())
+
+    def generate_context(self):
+        self.pages = self.builder.pages()
+
+    def generate_output(self, writer):
+        relative = self.settings.get("RELATIVE_URLS", False)
+        for page in self.pages:
+            template = self.get_template(page.template)
+            writer.write_file(
+                page.save_as, template, self.context, relative_urls=relative, **page.context
+            )
+        self._write(self.config["TIMELINE_JSON_SAVE_AS"], events_json.render(
+            self.timeline, self.builder.urls, self.builder.site_url
+        ))  # fmt: skip
+        console.print(
+            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
+            f"sources, {len(self.pages)} pages."
+        )
+
+    def _write(self, name: str, text: str):
+        path = os.path.join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        logger.info("Writing %s", path)

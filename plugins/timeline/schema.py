@@ -1,0 +1,472 @@
+"""The entry format: one table of fields, and the validation that reads an entry through it.
+
+Each row of ``FIELDS`` says whether a field is required, how its raw (string) value is
+parsed and checked, how it is documented and how it appears in the JSON Schema. The
+checker, the build, the JSON Schema for editors and the field list in CONTRIBUTING.md
+all come from this table: adding a field is adding a row.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from . import citations
+from .bibliography import Source
+from .dates import DATE_HINT, DateError, EventDate, parse_date
+from .places import Gazetteer
+from .problems import Problem, did_you_mean
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FILE_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?-")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str = ""
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: EventDate
+    label: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What entries are checked against: codes, types and the bibliography."""
+
+    gazetteer: Gazetteer
+    types: dict
+    sources: dict[str, Source]
+
+
+class FieldError(ValueError):
+    def __init__(self, message: str, hint: str = "", line: int | None = None):
+        super().__init__(message)
+        self.message, self.hint, self.line = message, hint, line
+
+
+class FieldCheck:
+    """Collects the problems of one field of one entry; parsers may report several."""
+
+    def __init__(self, path: str, name: str, line: int, vocabulary: Vocabulary):
+        self.path, self.name, self.line, self.vocabulary = path, name, line, vocabulary
+        self.problems: list[Problem] = []
+
+    def report(self, message: str, hint: str = "", line: int | None = None):
+        self.problems.append(Problem(self.path, line or self.line, self.name, message, hint))
+
+
+# --- parsers: (raw value, FieldCheck) -> clean value, or raise FieldError -----------------
+
+
+def _line(value) -> int | None:
+    return getattr(value, "line", None)
+
+
+def text(max_length: int) -> Callable:
+    def parse(value, check: FieldCheck) -> str:
+        if not isinstance(value, str):
+            raise FieldError("must be text", "write it on one line after the colon")
+        value = value.strip()
+        if not value:
+            raise FieldError("is empty", "write a value or remove the field")
+        if len(value) > max_length:
+            raise FieldError(f"is {len(value)} characters long; at most {max_length}", "shorten it")
+        return value
+
+    return parse
+
+
+def text_list(max_items: int = 50, max_length: int = 100) -> Callable:
+    one = text(max_length)
+
+    def parse(value, check: FieldCheck) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise FieldError("must be a list", "write [first, second]")
+        if len(value) > max_items:
+            raise FieldError(f"has {len(value)} items; at most {max_items}")
+        items = []
+        for item in value:
+            try:
+                items.append(one(item, check))
+            except FieldError as exc:
+                check.report(f"item {exc.message}", exc.hint, _line(item))
+        return tuple(dict.fromkeys(items))
+
+    return parse
+
+
+def edtf_date(value, check: FieldCheck) -> EventDate:
+    if not isinstance(value, str):
+        raise FieldError("must be a single EDTF date", DATE_HINT)
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise FieldError(exc.message, exc.hint) from None
+
+
+def place_code(value, check: FieldCheck) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError("must be a country or organisation code", "e.g. KZ")
+    code = value.strip()
+    if check.vocabulary.gazetteer.get(code):
+        return code
+    guess = check.vocabulary.gazetteer.suggest(code)
+    hint = f"did you mean {guess}?" if guess else "use an ISO 3166-1 alpha-2 code such as KZ"
+    raise FieldError(f"unknown country or organisation {code!r}", hint)
+
+
+def place_codes(value, check: FieldCheck) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise FieldError("must be a non-empty list of codes", "write [TR, KZ]")
+    codes = []
+    for item in value:
+        try:
+            code = place_code(item, check)
+        except FieldError as exc:
+            check.report(exc.message, exc.hint, _line(item))
+            continue
+        if code in codes:
+            check.report(f"{code} is listed twice", "list each country once", _line(item))
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))
+
+
+def event_type(value, check: FieldCheck) -> str:
+    types = check.vocabulary.types
+    if not isinstance(value, str) or value.strip() not in types:
+        shown = value if isinstance(value, str) else "(a list or mapping)"
+        hint = did_you_mean(str(value), types) or "one of: " + ", ".join(types)
+        raise FieldError(f"unknown type {shown!r}", hint)
+    return value.strip()
+
+
+def people(value, check: FieldCheck) -> tuple[Person, ...]:
+    if not isinstance(value, list):
+        raise FieldError("must be a list", "write - {name: ..., role: ..., country: ..}")
+    result = []
+    for item in value:
+        line = _line(item)
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict):
+            check.report("each person must be {name, role, country}", line=line)
+            continue
+        unknown = [k for k in item if k not in ("name", "role", "country")]
+        for key in unknown:
+            hint = did_you_mean(key, ("name", "role", "country"))
+            check.report(f"unknown person field {key!r}", hint, line)
+        try:
+            name = text(120)(item.get("name", ""), check)
+            role = text(200)(item["role"], check) if "role" in item else ""
+            country = place_code(item["country"], check) if "country" in item else ""
+        except FieldError as exc:
+            check.report(f"person {exc.message}", exc.hint, line)
+            continue
+        if not unknown:
+            result.append(Person(name, role, country))
+    return tuple(result)
+
+
+def source_keys(value, check: FieldCheck) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise FieldError("must be a non-empty list of source ids", "write [source-id]")
+    keys = []
+    for item in value:
+        key = item.strip() if isinstance(item, str) else ""
+        if key.startswith("@"):
+            check.report(f"write {key[1:]!r} without '@'", line=_line(item))
+            key = key[1:]
+        if key not in check.vocabulary.sources:
+            hint = did_you_mean(key, check.vocabulary.sources) or "add it to the bibliography"
+            check.report(f"unknown source {key!r}", hint, _line(item))
+            continue
+        if key in keys:
+            check.report(f"source {key!r} is listed twice", line=_line(item))
+        keys.append(key)
+    return tuple(dict.fromkeys(keys))
+
+
+def markdown_text(value, check: FieldCheck) -> str:
+    return text(5000)(value, check)
+
+
+MILESTONE_KEYS = ("date", "label", "sources")
+
+
+def milestones(value, check: FieldCheck) -> tuple[Milestone, ...]:
+    if not isinstance(value, list):
+        raise FieldError("must be a list", "write - {date: 2021-10, label: signed, sources: [id]}")
+    result = []
+    for item in value:
+        line = _line(item)
+        if not isinstance(item, dict):
+            check.report("each milestone must be {date, label, sources}", line=line)
+            continue
+        for key in item:
+            if key not in MILESTONE_KEYS:
+                hint = did_you_mean(key, MILESTONE_KEYS)
+                check.report(f"unknown milestone field {key!r}", hint, line)
+        missing = [k for k in MILESTONE_KEYS if k not in item]
+        if missing:
+            check.report(f"milestone is missing {', '.join(missing)}", line=line)
+            continue
+        try:
+            date = edtf_date(item["date"], check)
+        except FieldError as exc:
+            check.report(f"milestone date: {exc.message}", exc.hint, _line(item["date"]) or line)
+            continue
+        try:
+            label = text(80)(item["label"], check)
+        except FieldError as exc:
+            check.report(f"milestone label {exc.message}", exc.hint, _line(item["label"]) or line)
+            continue
+        keys = source_keys(item["sources"], check)
+        result.append(Milestone(date, label, keys))
+    return tuple(result)
+
+
+# --- the field table ------------------------------------------------------------------------
+
+_STRING = {"type": "string", "minLength": 1}
+_STRINGS = {"type": "array", "items": _STRING}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    required: bool
+    parse: Callable[[Any, FieldCheck], Any]
+    doc: str
+    json_schema: dict = field(default_factory=dict)
+    example: str = ""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", True, text(200), "Headline, in sentence case.", _STRING,
+          "Kazakhstan and Türkiye sign their military cooperation plan for 2024"),
+    Field("date", True, edtf_date,
+          "EDTF date, as precise as the sources allow: `2021`, `2021-11`, `2021-11-07`, "
+          "`2021~` (approximate), `2021?` (uncertain), `2024-07-08/2024-07-17` (interval).",
+          {"type": "string", "pattern": r"^\d{4}(-\d{2}){0,2}[~?%]?(/\d{4}(-\d{2}){0,2}[~?%]?)?$"},
+          "2023-11-07"),
+    Field("countries", True, place_codes,
+          "ISO 3166-1 alpha-2 country codes, or organisation codes from the organisations "
+          "file; main actors first.",
+          {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Z]{2,8}$"}},
+          "[TR, KZ]"),
+    Field("type", True, event_type, "One type from the site's vocabulary (see below).",
+          _STRING, "agreement"),
+    Field("summary", True, text(300), "One sentence shown on the timeline.", _STRING,
+          "The two defence ministers signed next year's cooperation plan in Ankara."),
+    Field("sources", True, source_keys,
+          "Ids of sources in the bibliography. Each must be cited in the body, the note or "
+          "a milestone, and every citation must be listed here.",
+          {"type": "array", "minItems": 1, "items": _STRING}, "[astanatimes-2023-11-08]"),
+    Field("tags", False, text_list(), "Short lowercase phrases.", _STRINGS,
+          "[military cooperation plan]"),
+    Field("people", False, people,
+          "People named in the event: `{name, role, country}`; the role as held then.",
+          {"type": "array", "items": {"type": "object", "required": ["name"],
+           "additionalProperties": False, "properties": {
+               "name": _STRING, "role": _STRING, "country": _STRING}}},
+          "[{name: Yaşar Güler, role: Minister of National Defence, country: TR}]"),
+    Field("systems", False, text_list(), "Equipment named in the event.", _STRINGS, "[ANKA]"),
+    Field("note", False, markdown_text,
+          "Editorial note (Markdown with citations): where sources disagree, say so and "
+          "cite each side.", _STRING, ""),
+    Field("milestones", False, milestones,
+          "Dated steps of one deal (signed, ratified, ordered, delivered, shown): "
+          "`{date, label, sources}`, in order; the entry's `date` is the first step.",
+          {"type": "array", "items": {"type": "object", "required": list(MILESTONE_KEYS),
+           "additionalProperties": False, "properties": {
+               "date": _STRING, "label": _STRING, "sources": _STRINGS}}},
+          "[{date: 2021-11-27, label: made public, sources: [parstoday-2021-11-27]}]"),
+)  # fmt: skip
+FIELDS_BY_NAME = MappingProxyType({f.name: f for f in FIELDS})
+
+
+class Event:
+    """One validated entry. Field values are read as attributes: ``event.title``."""
+
+    __slots__ = ("body", "body_line", "path", "slug", "values")
+
+    def __init__(self, slug: str, path: str, body: str, body_line: int, values: dict):
+        self.slug, self.path, self.body, self.body_line = slug, path, body, body_line
+        self.values = MappingProxyType(values)
+
+    def __getattr__(self, name):
+        if name in FIELDS_BY_NAME:
+            default = () if FIELDS_BY_NAME[name].json_schema.get("type") == "array" else ""
+            return self.values.get(name, default)
+        raise AttributeError(name)
+
+    def __repr__(self):
+        return f"Event({self.slug!r})"
+
+    @property
+    def sort_key(self):
+        return (*self.date.sort_key, self.slug)
+
+
+def slug_for(path: str) -> str:
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name[:-3] if name.endswith(".md") else name
+
+
+def validate_entry(
+    path: str, fields: dict, body: str, body_line: int, vocabulary: Vocabulary
+) -> tuple[Event | None, list[Problem]]:
+    """Check every field of one entry; return the Event, or None and every problem."""
+    problems: list[Problem] = []
+    key_lines = getattr(fields, "key_lines", {})
+    top = getattr(fields, "line", 1)
+    values: dict = {}
+    for name, _value in fields.items():
+        if name not in FIELDS_BY_NAME:
+            hint = did_you_mean(name, FIELDS_BY_NAME) or "known fields: " + ", ".join(
+                FIELDS_BY_NAME
+            )
+            problems.append(Problem(path, key_lines.get(name, top), name, "unknown field", hint))
+    for spec in FIELDS:
+        if spec.name not in fields:
+            if spec.required:
+                hint = f"add '{spec.name}: {spec.example}'" if spec.example else ""
+                problems.append(Problem(path, top, spec.name, "missing required field", hint))
+            continue
+        check = FieldCheck(path, spec.name, key_lines.get(spec.name, top), vocabulary)
+        try:
+            values[spec.name] = spec.parse(fields[spec.name], check)
+        except FieldError as exc:
+            check.report(exc.message, exc.hint, exc.line)
+        problems.extend(check.problems)
+
+    slug = slug_for(path)
+    if not SLUG_RE.match(slug):
+        problems.append(
+            Problem(path, 0, "file name", f"{slug!r} is not a valid slug",
+                    "use lowercase a-z, 0-9 and single hyphens, e.g. 2023-11-07-plan-2024.md")
+        )  # fmt: skip
+    problems.extend(_check_file_date(path, slug, values.get("date"), key_lines, top))
+    problems.extend(_check_milestone_order(path, values, key_lines, top))
+    problems.extend(
+        _check_citations(path, fields, values, body, body_line, key_lines, top, vocabulary)
+    )
+    if problems:
+        return None, problems
+    return Event(slug, path, body, body_line, values), []
+
+
+def _check_file_date(path, slug, date: EventDate | None, key_lines, top) -> list[Problem]:
+    if date is None:
+        return []
+    match = FILE_DATE_RE.match(slug)
+    if not match:
+        return [
+            Problem(path, 0, "file name", "must start with the event's date",
+                    f"rename it to {date.iso_start}-{slug}.md")
+        ]  # fmt: skip
+    prefix = "-".join(p for p in match.groups() if p)
+    if prefix != date.iso_start:
+        return [
+            Problem(path, key_lines.get("date", top), "file name",
+                    f"file name starts with {prefix} but the date is {date.text}",
+                    f"rename it to start with {date.iso_start}-")
+        ]  # fmt: skip
+    return []
+
+
+def _check_milestone_order(path, values, key_lines, top) -> list[Problem]:
+    steps = values.get("milestones") or ()
+    line = key_lines.get("milestones", top)
+    problems = []
+    date = values.get("date")
+    if date and steps and steps[0].date.start < date.start:
+        problems.append(
+            Problem(path, line, "milestones",
+                    f"milestone {steps[0].label!r} ({steps[0].date.text}) is before the "
+                    f"entry's date {date.text}", "the entry's date is its first step")
+        )  # fmt: skip
+    for earlier, later in itertools.pairwise(steps):
+        if later.date.sort_key < earlier.date.sort_key:
+            problems.append(
+                Problem(path, line, "milestones",
+                        f"{later.label!r} ({later.date.text}) is listed after "
+                        f"{earlier.label!r} ({earlier.date.text})", "list milestones in order")
+            )  # fmt: skip
+    return problems
+
+
+def _check_citations(
+    path, fields, values, body, body_line, key_lines, top, vocabulary
+) -> list[Problem]:
+    """Every [@key] is a known, listed source; every listed source is cited somewhere."""
+    problems = []
+    listed = values.get("sources")
+    cited: set[str] = set()
+    texts = [(body, body_line, "body")]
+    if isinstance(fields.get("note"), str):
+        texts.append((fields["note"], key_lines.get("note", top), "note"))
+    for content, first_line, name in texts:
+        groups, errors = citations.find_groups(content)
+        for error in errors:
+            problems.append(
+                Problem(path, first_line + error.line, name, str(error),
+                        "write [@id], [@id, p. 3] or [@a; @b]; escape a literal bracket as \\[")
+            )  # fmt: skip
+        for group in groups:
+            for item in group.items:
+                cited.add(item.key)
+                if listed is not None and item.key not in listed:
+                    known = item.key in vocabulary.sources
+                    hint = (
+                        f"add {item.key} to 'sources'"
+                        if known
+                        else did_you_mean(item.key, listed) or "add the source, then list it"
+                    )
+                    message = (
+                        f"cites {item.key!r}, which is not in 'sources'"
+                        if known
+                        else f"cites unknown source {item.key!r}"
+                    )
+                    problems.append(Problem(path, first_line + group.line, name, message, hint))
+    for step in values.get("milestones") or ():
+        cited.update(step.sources)
+        for key in step.sources:
+            if listed is not None and key not in listed:
+                problems.append(
+                    Problem(path, key_lines.get("milestones", top), "milestones",
+                            f"cites {key!r}, which is not in 'sources'",
+                            f"add {key} to 'sources'")
+                )  # fmt: skip
+    for key in listed or ():
+        if key not in cited:
+            problems.append(
+                Problem(path, key_lines.get("sources", top), "sources",
+                        f"source {key!r} is listed but never cited",
+                        f"cite it in the body as [@{key}], or remove it")
+            )  # fmt: skip
+    return problems
+
+
+def json_schema(types) -> dict:
+    """The JSON Schema of an entry's front matter, for editors."""
+    properties = {f.name: dict(f.json_schema, description=f.doc) for f in FIELDS}
+    properties["type"] = dict(properties["type"], enum=list(types))
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Timeline entry front matter",
+        "type": "object",
+        "additionalProperties": False,
+        "required": [f.name for f in FIELDS if f.required],
+        "properties": properties,
+    }

@@ -1,0 +1,62 @@
+"""The plugin's settings, with their defaults. Every setting starts with ``TIMELINE_``.
+
+A site overrides any of them in ``pelicanconf.py``; ``read_settings`` merges the two and
+reports unknown ``TIMELINE_*`` names, so a typo in a setting is not silently ignored.
+"""
+
+from __future__ import annotations
+
+from .problems import Problem, did_you_mean
+
+DEFAULTS = {
+    # Folder of event entries, relative to Pelican's PATH (the content folder).
+    "TIMELINE_EVENTS_PATH": "events",
+    # The CSL-YAML bibliography, relative to PATH.
+    "TIMELINE_SOURCES_FILE": "sources.yaml",
+    # Organisations that may be used like country codes, relative to PATH; optional file.
+    "TIMELINE_ORGANISATIONS_FILE": "organisations.yaml",
+    # The vocabulary of event types: {code: (singular label, plural label, description)}.
+    "TIMELINE_TYPES": {
+        "event": ("Event", "Events", "Anything that does not fit a narrower type."),
+    },
+    # Heading of the timeline (home) page.
+    "TIMELINE_TITLE": "Timeline",
+    # One paragraph under the heading of the home page (Markdown).
+    "TIMELINE_INTRO": "",
+    # Output paths. Every URL ends in a file name, so the site also works from file://.
+    "TIMELINE_EVENT_SAVE_AS": "events/{slug}.html",
+    "TIMELINE_COUNTRY_SAVE_AS": "countries/{slug}.html",
+    "TIMELINE_COUNTRIES_SAVE_AS": "countries/index.html",
+    "TIMELINE_TYPE_SAVE_AS": "types/{slug}.html",
+    "TIMELINE_TYPES_SAVE_AS": "types/index.html",
+    "TIMELINE_SOURCES_SAVE_AS": "sources.html",
+    "TIMELINE_INDEX_SAVE_AS": "index.html",
+    "TIMELINE_JSON_SAVE_AS": "events.json",
+}
+
+
+def read_settings(settings: dict) -> tuple[dict, list[Problem]]:
+    """Defaults updated with the site's TIMELINE_* settings, and problems with them."""
+    merged = dict(DEFAULTS)
+    problems = []
+    for name, value in settings.items():
+        if not name.startswith("TIMELINE_"):
+            continue
+        if name not in DEFAULTS:
+            problems.append(
+                Problem("pelicanconf.py", 0, name, "unknown setting", did_you_mean(name, DEFAULTS))
+            )
+            continue
+        merged[name] = value
+    types = merged["TIMELINE_TYPES"]
+    if not isinstance(types, dict) or not types:
+        problems.append(
+            Problem(
+                "pelicanconf.py",
+                0,
+                "TIMELINE_TYPES",
+                "must be a non-empty dict of code: (label, plural, description)",
+            )
+        )
+        merged["TIMELINE_TYPES"] = DEFAULTS["TIMELINE_TYPES"]
+    return merged, problems
