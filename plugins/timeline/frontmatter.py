@@ -88,6 +88,13 @@ def load(head: str, first_line: int = 2):
 def load_yaml(head: str, first_line: int = 1):
     """Parse YAML into Located values (every scalar a string), or None if empty."""
     try:
+        for event in yaml.parse(head, Loader=yaml.BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise FrontMatterError(
+                    first_line + event.start_mark.line,
+                    f"YAML aliases (*{event.anchor}) are not allowed",
+                    "write the value out in full",
+                )
         node = yaml.compose(head, Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -181,17 +181,15 @@ class SiteBuilder:
         self.config = config
         self.site_url = site_url.rstrip("/") if site_url.startswith(("http://", "https://")) else ""
         self.urls = Urls(config)
-        self.place_links = {
-            code: self._place_link(timeline.place(code)) for code in timeline.gazetteer.places
-            if code in timeline.by_place or timeline.place(code).kind == "organisation"
-        }  # fmt: skip
+        self.place_links: dict[str, PlaceLink] = {}
         self.type_links = {code: self._type_link(t) for code, t in timeline.types.items()}
         self.links = {e.slug: self._event_link(e) for e in timeline.events}
 
     def _place_link(self, place: Place) -> PlaceLink:
-        return PlaceLink(
-            place.code, place.name, place.flag, place.kind, self.urls.place(place.code)
-        )
+        """A link to the place's page; url is "" when the place has no events, so no page."""
+        has_page = place.code in self.timeline.by_place
+        url = self.urls.place(place.code) if has_page else ""
+        return PlaceLink(place.code, place.name, place.flag, place.kind, url)
 
     def _type_link(self, event_type: EventType) -> TypeLink:
         return TypeLink(

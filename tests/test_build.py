@@ -1,0 +1,178 @@
+"""A build of the bundled content: the pages, their links, and events.json."""
+
+import json
+import re
+import shutil
+
+from conftest import EVENT_A, ROOT, copy_project, pelican_build, run_python, write_site
+from sitecheck import broken_links, parse
+
+ANKA = "events/2021-10-kz-orders-anka.html"
+
+
+def read(site, name):
+    return (site / name).read_text(encoding="utf-8")
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_every_internal_link_resolves(bundled_site):
+    assert broken_links(bundled_site) == []
+
+
+def test_every_entry_has_a_page_and_the_index_lists_it(bundled_site):
+    entries = sorted(p.stem for p in (ROOT / "content" / "events").glob("*.md"))
+    pages = sorted(p.stem for p in (bundled_site / "events").glob("*.html"))
+    assert pages == entries
+    home = read(bundled_site, "index.html")
+    for slug in entries:
+        assert f'href="./events/{slug}.html"' in home
+    assert home.count("<article ") == len(entries)
+
+
+def test_home_groups_by_year_with_year_navigation(bundled_site):
+    home = parse(bundled_site / "index.html")
+    years = sorted({int(p.name[:4]) for p in (ROOT / "content" / "events").glob("*.md")})
+    for year in years:
+        assert f"y{year}" in home.ids
+        assert f"#y{year}" in home.links
+    html = read(bundled_site, "index.html")
+    headings = re.findall(r'class="year-heading">(\d{4})', html)
+    assert [int(y) for y in headings] == years
+
+
+def test_home_is_in_chronological_order_with_imprecise_dates_first(bundled_site):
+    records = json.loads(read(bundled_site, "events.json"))
+    html = read(bundled_site, "index.html")
+    positions = [html.index(f'id="{r["slug"]}"') for r in records]
+    assert positions == sorted(positions)
+    keys = [(r["start"], ["year", "month", "day"].index(r["precision"])) for r in records]
+    assert keys == sorted(keys)
+
+
+def test_month_precision_is_never_shown_as_a_day(bundled_site):
+    event = text_of(read(bundled_site, ANKA))
+    assert "October 2021 · Arms transfer" in event
+    assert '<time datetime="2021-10">October 2021</time>' in read(bundled_site, ANKA)
+    record = next(r for r in json.loads(read(bundled_site, "events.json")) if r["slug"] in ANKA)
+    assert (record["date"], record["start"], record["end"], record["precision"]) == (
+        "2021-10",
+        "2021-10-01",
+        "2021-10-31",
+        "month",
+    )
+
+
+def test_event_page_has_citations_references_milestones_and_neighbours(bundled_site):
+    html = read(bundled_site, ANKA)
+    page = parse(bundled_site / ANKA)
+    marks = set(re.findall(r'href="#(ref-\d+)"', html))
+    assert marks and marks <= page.ids
+    references = re.findall(r'<li id="(ref-\d+)">', html)
+    assert references == [f"ref-{n}" for n in range(1, len(references) + 1)]
+    assert set(references) == marks
+    text = text_of(html)
+    assert "Ares Difesa" in text and "aresdifesa.it/droni-turchi-anka-al-kazakistan/" in text
+    assert "Milestones" in text
+    assert "27 November 2021: sale made public" in re.sub(r"<[^>]+>", "", html)
+    assert "Editorial note" in text
+    assert 'rel="prev"' in html and 'rel="next"' in html
+    assert 'rel="bookmark"' in html
+
+
+def test_country_pages_list_their_events_with_counts(bundled_site):
+    records = json.loads(read(bundled_site, "events.json"))
+    for code in ("KZ", "KG", "UZ", "TM", "TR", "OTS"):
+        html = read(bundled_site, f"countries/{code.lower()}.html")
+        expected = [r["slug"] for r in records if code in r["countries"]]
+        found = re.findall(r'<article class="event-item" id="([^"]+)"', html)
+        assert found == expected
+        assert f"{len(expected)} of {len(records)} events" in text_of(html)
+    index = text_of(read(bundled_site, "countries/index.html"))
+    assert "Kazakhstan" in index and "Organisation of Turkic States" in index
+
+
+def test_type_pages_and_sources_page(bundled_site):
+    records = json.loads(read(bundled_site, "events.json"))
+    for kind in {r["type"] for r in records}:
+        html = read(bundled_site, f"types/{kind}.html")
+        assert html.count("<article ") == sum(r["type"] == kind for r in records)
+    sources = read(bundled_site, "sources.html")
+    cited = {s["id"] for r in records for s in r["sources"]}
+    listed = set(re.findall(r'<li id="([^"]+)">', sources))
+    assert listed == cited
+    block = sources.split('id="astanatimes-2023-11-08"')[1].split("</li>")[0]
+    assert "./events/2023-11-07-kz-tr-military-cooperation-plan-2024.html" in block
+
+
+def test_events_json_is_the_documented_interface(bundled_site):
+    records = json.loads(read(bundled_site, "events.json"))
+    assert len(records) >= 35
+    keys = {"slug", "title", "date", "start", "end", "precision", "countries", "type", "tags",
+            "people", "systems", "summary", "url", "sources"}  # fmt: skip
+    for record in records:
+        assert keys <= set(record)
+        assert record["precision"] in ("year", "month", "day")
+        assert (bundled_site / record["url"]).is_file()
+        for source in record["sources"]:
+            assert set(source) == {"id", "title", "container_title", "issued", "url"}
+    birlestik = next(r for r in records if r["slug"].startswith("2024-07-08-birlestik"))
+    assert (birlestik["date"], birlestik["start"], birlestik["end"]) == (
+        "2024-07-08/2024-07-17",
+        "2024-07-08",
+        "2024-07-17",
+    )
+    assert "TR" not in birlestik["countries"]
+
+
+def test_pages_from_content_pages_are_built(bundled_site):
+    about = text_of(read(bundled_site, "pages/about.html"))
+    assert "Scope" in about and "Method" in about and "Corrections" in about
+
+
+def test_bad_content_fails_the_plain_pelican_build_and_writes_nothing(tmp_path):
+    content = write_site(
+        tmp_path, {"2023-11-07-x.md": EVENT_A.replace("[TR, KZ]", "[TR, Kazakstan]")}
+    )
+    output = tmp_path / "output"
+    result = pelican_build(content, output)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (
+        "content/events/2023-11-07-x.md:4: countries: unknown country or organisation 'Kazakstan' (did you mean KZ?)"
+        in result.stderr
+    )
+    assert not output.exists()
+
+
+def test_failed_invoke_build_leaves_the_previous_site(tmp_path):
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "content", project / "content")
+    first = run_python("-m", "invoke", "build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = read(project / "output", "index.html")
+    entry = project / "content" / "events" / "2021-10-kz-orders-anka.md"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("date: 2021-10", "date: 2021-10-45"),
+        encoding="utf-8",
+    )
+    second = run_python("-m", "invoke", "build", cwd=project)
+    assert second.returncode == 1
+    assert (
+        "2021-10-kz-orders-anka.md:3: date: '2021-10-45' is not a valid EDTF date" in second.stderr
+    )
+    assert read(project / "output", "index.html") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".output")) == []
+
+
+def test_published_build_has_absolute_urls(tmp_path):
+    output = tmp_path / "output"
+    result = pelican_build(
+        ROOT / "content", output, ROOT / "publishconf.py", env={"SITEURL": "https://timeline.test"}
+    )
+    assert result.returncode == 0, result.stderr
+    records = json.loads(read(output, "events.json"))
+    assert records[0]["url"].startswith("https://timeline.test/events/")
+    assert "https://timeline.test/events/2021-10-kz-orders-anka.html" in read(output, ANKA)

@@ -1,0 +1,41 @@
+"""The documented format matches the code: generated files are current, and the schema fits."""
+
+import json
+
+import jsonschema
+from conftest import ROOT, run_python
+from timeline.frontmatter import parse_entry
+from timeline.schema import FIELDS
+
+
+def test_generated_field_list_and_json_schema_are_up_to_date():
+    result = run_python("-m", "timeline.docs", "--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_field_is_documented_in_contributing():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for spec in FIELDS:
+        assert f"| `{spec.name}` |" in text
+
+
+def test_json_schema_accepts_every_bundled_entry_and_rejects_a_typo():
+    schema = json.loads((ROOT / "schema" / "entry.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted((ROOT / "content" / "events").glob("*.md")):
+        fields, _, _ = parse_entry(path.name, path.read_bytes())
+        errors = [e.message for e in validator.iter_errors(json.loads(json.dumps(fields)))]
+        assert errors == [], (path.name, errors)
+    assert not validator.is_valid({"title": "x", "contries": ["TR"]})
+
+
+def test_every_task_and_setting_is_documented():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for task in ("check", "build", "serve", "clean", "rebuild", "publish"):
+        assert f"invoke {task}" in readme
+    settings = (ROOT / "plugins" / "timeline" / "settings.py").read_text(encoding="utf-8")
+    from timeline.settings import DEFAULTS
+
+    for name in DEFAULTS:
+        block = settings.split(f'"{name}"')[0].rsplit("\n", 2)[-2]
+        assert block.strip().startswith("#") or name.endswith("_SAVE_AS"), name

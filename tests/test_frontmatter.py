@@ -1,0 +1,55 @@
+import pytest
+from timeline.frontmatter import EntryError, parse_entry
+
+GOOD = b"---\ntitle: A\ncountries: [TR, NO]\ncode: 012\ndate: 2021-11\n---\nBody [@x].\n"
+
+
+def test_values_stay_the_strings_written():
+    fields, body, body_line = parse_entry("e.md", GOOD)
+    assert fields["countries"] == ["TR", "NO"]  # not False: YAML 1.1 would read NO as false
+    assert fields["code"] == "012"  # not 10
+    assert fields["date"] == "2021-11"  # not a date object
+    assert body == "Body [@x].\n" and body_line == 7
+
+
+def test_every_value_knows_its_line():
+    fields, _, _ = parse_entry("e.md", GOOD)
+    assert fields.key_lines == {"title": 2, "countries": 3, "code": 4, "date": 5}
+    assert fields["countries"][1].line == 3
+
+
+def test_crlf_and_bom_are_valid():
+    fields, body, _ = parse_entry("e.md", b"\xef\xbb\xbf" + GOOD.replace(b"\n", b"\r\n"))
+    assert fields["title"] == "A" and body == "Body [@x].\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "message"),
+    [
+        (b"", 1, "file is empty"),
+        (b"title: A\n", 1, "does not start with front matter"),
+        (b"---\ntitle: A\n", 1, "not closed"),
+        (b"---\ntitle: A\nbad: [x\n---\n", 3, "malformed YAML"),
+        (b"---\ntitle: A\n\tdate: 2021\n---\n", 3, "malformed YAML"),
+        (b"---\ntitle: A\ntitle: B\n---\n", 3, "given twice"),
+        (b"---\na: &x [1, 2]\nb: *x\n---\n", 3, "aliases"),
+        (b"---\n- a\n- b\n---\n", 2, "must be a mapping"),
+        (b"---\ntitle: caf\xe9\n---\n", 2, "not valid UTF-8"),
+    ],
+)
+def test_broken_front_matter_names_the_line(raw, line, message):
+    with pytest.raises(EntryError) as caught:
+        parse_entry("content/events/x.md", raw)
+    problem = caught.value.problem
+    assert (problem.path, problem.line) == ("content/events/x.md", line)
+    assert message in problem.message
+    assert str(problem).startswith(f"content/events/x.md:{line}: front matter: ")
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ["---", "a0: [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 12)]
+    lines[1] = "a0: &a0 [x, x, x, x, x, x, x, x, x]"
+    raw = ("\n".join(lines) + "\n---\n").encode()
+    with pytest.raises(EntryError, match="aliases"):
+        parse_entry("bomb.md", raw)
