@@ -32,6 +32,7 @@ def _env():
 def atomic_build(c, settings, output=CONFIG["output"]):
     """Build into a temporary folder; replace ``output`` only if the build succeeded."""
     output = ROOT / output
+    output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
     result = c.run(
         f'"{PYTHON}" -m pelican "{ROOT / CONFIG["content"]}" -s "{ROOT / settings}" -o "{staging}"',
@@ -79,6 +80,24 @@ def rebuild(c):
 def serve(c, port=CONFIG["port"]):
     """Build, then serve output/ at http://127.0.0.1:8000/."""
     c.run(f'"{PYTHON}" -m http.server {port} -b {CONFIG["host"]} -d "{ROOT / CONFIG["output"]}"')
+
+
+@task
+def archive(c):
+    """Build a self-contained zip of the site for reading offline: dist/timeline-DATE.zip."""
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from timeline.archive import archive_name, make_zip
+
+    output = f"dist/.site-{os.getpid()}"
+    atomic_build(c, CONFIG["settings"], output)
+    name = archive_name("timeline", dt.datetime.now(dt.UTC).date())
+    try:
+        zipped = make_zip(ROOT / output, ROOT / "dist" / f"{name}.zip", name)
+    finally:
+        shutil.rmtree(ROOT / output, ignore_errors=True)
+    print(f"Offline archive: {zipped.relative_to(ROOT)} (open {name}/index.html)")
 
 
 @task

@@ -13,16 +13,22 @@ PAGES = {
     "event": "events/2021-10-kz-orders-anka.html",
     "country": "countries/kz.html",
     "sources": "sources.html",
+    "search": "search.html?q=Bayraktar",
 }
 
 pytestmark = pytest.mark.browser
 
 
+def url_of(site, name):
+    path, _, query = name.partition("?")
+    return (site / path).as_uri() + (f"?{query}" if query else "")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(f"{CHROMIUM} is missing and REQUIRE_BROWSER is set")
+        if os.environ.get("REQUIRE_TOOLS"):
+            pytest.fail(f"{CHROMIUM} is missing and REQUIRE_TOOLS is set")
         pytest.skip(f"{CHROMIUM} not installed")
     from playwright.sync_api import sync_playwright
 
@@ -40,8 +46,13 @@ def open_page(browser):
     """open_page(url, width) -> (page, record) where record lists requests and errors."""
     contexts = []
 
-    def make(url, width=1280, scheme="light"):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    def make(url, width=1280, scheme="light", javascript=True, bypass_csp=False):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            color_scheme=scheme,
+            java_script_enabled=javascript,
+            bypass_csp=bypass_csp,
+        )
         contexts.append(context)
         page = context.new_page()
         record = {"requests": [], "errors": []}
@@ -59,7 +70,7 @@ def open_page(browser):
 @pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("width", [375, 1280])
 def test_pages_open_from_disk_without_errors_or_network(bundled_site, open_page, name, width):
-    page, record = open_page((bundled_site / PAGES[name]).as_uri(), width)
+    page, record = open_page(url_of(bundled_site, PAGES[name]), width)
     assert record["errors"] == []
     assert all(url.startswith("file://") for url in record["requests"]), record["requests"]
     stylesheet_loaded = page.evaluate(
@@ -97,4 +108,174 @@ def test_year_navigation_and_permalinks_work_by_clicking(bundled_site, open_page
     assert page.url.endswith("#ref-1")
     page.get_by_role("link", name="Kazakhstan", exact=True).first.click()
     assert page.url.endswith("/countries/kz.html")
+    assert record["errors"] == []
+
+
+def visible_articles(page):
+    return page.locator("article.event-item:visible")
+
+
+def test_filters_by_country_type_tag_and_years_with_the_state_in_the_url(bundled_site, open_page):
+    page, record = open_page(url_of(bundled_site, "index.html"))
+    total = page.locator("article.event-item").count()
+    page.get_by_text("Filter events").click()
+    page.get_by_role("checkbox", name="Kyrgyzstan").check()
+    kyrgyz = visible_articles(page).count()
+    assert 0 < kyrgyz < total
+    for codes in visible_articles(page).evaluate_all("els => els.map(e => e.dataset.countries)"):
+        assert "KG" in codes.split()
+    assert "country=KG" in page.url
+    assert page.locator("#filter-status").inner_text() == f"Showing {kyrgyz} of {total} events."
+
+    page.get_by_role("checkbox", name="Türkiye").check()
+    page.get_by_role("radio", name="all of them together").check()
+    both = visible_articles(page).evaluate_all("els => els.map(e => e.dataset.countries)")
+    assert both and all({"KG", "TR"} <= set(c.split()) for c in both)
+    assert "match=all" in page.url
+
+    page.get_by_role("checkbox", name="Arms transfer").check()
+    page.get_by_label("From").select_option("2022")
+    shown = visible_articles(page).evaluate_all(
+        "els => els.map(e => [e.dataset.type, +e.dataset.year])"
+    )
+    assert all(kind == "arms-transfer" and year >= 2022 for kind, year in shown)
+    shared = page.url
+    hidden_years = page.locator("section.year[hidden]").count()
+    assert hidden_years > 0  # years with no match are hidden with their heading
+
+    page2, _ = open_page(shared)
+    assert page2.locator("details#filters").get_attribute("open") is not None
+    assert page2.get_by_role("checkbox", name="Kyrgyzstan").is_checked()
+    assert visible_articles(page2).count() == len(shown)
+
+    page.get_by_role("button", name="Clear filters").click()
+    page.wait_for_timeout(50)
+    assert visible_articles(page).count() == total
+    assert "?" not in page.url
+    assert record["errors"] == []
+
+
+def test_filter_counts_follow_the_other_filters(bundled_site, open_page):
+    page, _ = open_page(url_of(bundled_site, "index.html?type=exercise"))
+    exercises = visible_articles(page).evaluate_all("els => els.map(e => e.dataset.countries)")
+    expected = sum("KZ" in c.split() for c in exercises)
+    label = page.locator('[data-count-for="country:KZ"]').inner_text()
+    assert label == f"({expected})"
+
+
+def test_without_javascript_every_event_is_listed(bundled_site, open_page):
+    page, _ = open_page(url_of(bundled_site, "index.html?country=KG"), javascript=False)
+    assert visible_articles(page).count() == page.locator("article.event-item").count()
+    assert page.locator("details#filters").is_hidden()
+
+
+def test_search_from_disk_ranks_and_highlights(bundled_site, open_page):
+    page, record = open_page(url_of(bundled_site, "search.html?q=Bayraktar"))
+    results = page.locator("#search-results li")
+    results.first.wait_for()
+    assert results.count() >= 3
+    assert page.locator("#search-results mark").first.inner_text().lower() == "bayraktar"
+    assert int(page.locator("#search-status").get_attribute("data-ms")) < 100
+
+    page.get_by_label("Search 42 events", exact=False).fill("guler")  # finds Güler, no accent
+    page.wait_for_timeout(400)
+    assert "Güler" in page.locator("#search-results").inner_text()
+    assert "q=guler" in page.url
+
+    page.get_by_label("Search 42 events", exact=False).fill("Tashiev")
+    page.wait_for_timeout(400)
+    first = page.locator("#search-results li a").first
+    assert (
+        "Bayraktar" in first.inner_text()
+        or "Tashiev" in page.locator("#search-results li").first.inner_text()
+    )
+    first.click()
+    assert page.url.endswith(".html") and "/events/" in page.url
+    assert all(u.startswith("file://") for u in record["requests"])
+    assert record["errors"] == []
+
+
+def test_header_search_form_leads_to_results(bundled_site, open_page):
+    page, _ = open_page(url_of(bundled_site, "events/2021-10-kz-orders-anka.html"))
+    page.get_by_label("Search the timeline").fill("Birlestik")
+    page.get_by_role("button", name="Search").click()
+    page.locator("#search-results li").first.wait_for()
+    assert "Birlestik" in page.locator("#search-results li").first.inner_text()
+
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(bundled_site, open_page, name, scheme):
+    # The pages' CSP forbids injected scripts: lift it for the audit only.
+    page, _ = open_page(url_of(bundled_site, PAGES[name]), 1280, scheme, bypass_csp=True)
+    if name == "home":
+        page.get_by_text("Filter events").click()  # audit the filter controls too
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})).violations"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    assert violations == []
+
+
+def test_print_preview(bundled_site, open_page):
+    page, _ = open_page(url_of(bundled_site, PAGES["event"]))
+    page.emulate_media(media="print")
+    assert page.locator(".site-nav").is_hidden()
+    assert page.locator(".references .url").first.is_visible()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "event-print.png"), full_page=True)
+    home, _ = open_page(url_of(bundled_site, "index.html"))
+    home.emulate_media(media="print")
+    assert home.locator("#filters").is_hidden()
+    home.screenshot(path=str(SCREENSHOTS / "home-print.png"), full_page=True)
+
+
+def test_offline_archive_has_no_broken_link_and_makes_no_network_request(
+    bundled_site, open_page, tmp_path
+):
+    import zipfile
+    from urllib.parse import urldefrag
+
+    from timeline.archive import make_zip
+
+    archive = make_zip(bundled_site, tmp_path / "site.zip", "timeline-test")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(tmp_path)
+    root = tmp_path / "timeline-test"
+    start = (root / "index.html").as_uri()
+    seen, queue, broken, network = set(), [start], [], []
+    page, record = open_page(start)
+    page.on("requestfailed", lambda r: broken.append(r.url))
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.goto(url)
+        if response is None or not response.ok:
+            broken.append(url)
+            continue
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            target = urldefrag(href).url
+            if target.startswith("file://"):
+                if target.rstrip("/") == target and target.endswith(
+                    (".html", ".json", ".csv", ".ics", ".bib")
+                ):
+                    if target.endswith(".html"):
+                        queue.append(target)
+                    elif not (root / target[len(root.as_uri()) + 1 :]).is_file():
+                        broken.append(target)
+                else:
+                    broken.append(f"{target} (a link that is not a file)")
+            elif not href.startswith(("http://", "https://", "mailto:")):
+                broken.append(href)
+        network += [u for u in record["requests"] if not u.startswith("file://")]
+    pages = {p for p in root.rglob("*.html")}
+    assert len(seen) >= len(pages) - 1  # every page reached by links (the 2nd index page aside)
+    assert broken == []
+    assert network == []
     assert record["errors"] == []

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .bibliography import parse_sources
+from .history import entry_dates
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
 from .schema import Vocabulary, slug_for, validate_entry
@@ -91,7 +92,7 @@ def load_timeline(content_path, settings: dict | None = None) -> Timeline:
 
     vocabulary = Vocabulary(gazetteer, config["TIMELINE_TYPES"], sources)
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
-    events, first_seen = [], {}
+    events, first_seen, names = [], {}, {}
     for path in entry_paths(events_dir) if events_dir.is_dir() else []:
         name = shown(path)
         raw = path.read_bytes()
@@ -118,6 +119,7 @@ def load_timeline(content_path, settings: dict | None = None) -> Timeline:
         problems += entry_problems
         if event:
             events.append(event)
+            names[event.slug] = path.relative_to(events_dir).as_posix()
     if not events_dir.is_dir():
         problems.append(Problem(shown(events_dir), 0, "events", "folder not found"))
 
@@ -132,4 +134,6 @@ def load_timeline(content_path, settings: dict | None = None) -> Timeline:
                 )  # fmt: skip
     if problems:
         raise ContentError(problems)
-    return Timeline.build(events, sources, gazetteer, config["TIMELINE_TYPES"])
+    timeline = Timeline.build(events, sources, gazetteer, config["TIMELINE_TYPES"])
+    timeline.changes = entry_dates(events, events_dir, names)
+    return timeline

@@ -14,8 +14,8 @@ import sys
 from pelican.generators import Generator
 from pelican.log import console
 
+from . import exports
 from .content import load_timeline
-from .exports import events_json
 from .pages import SiteBuilder
 from .problems import ContentError
 from .settings import read_settings
@@ -46,8 +46,12 @@ class TimelineGenerator(Generator):
             raise ContentProblems(error) from None
         relative = self.settings.get("RELATIVE_URLS", False)
         site_url = "" if relative else self.settings.get("SITEURL", "")
-        self.builder = SiteBuilder(self.timeline, self.config, site_url)
+        self.site_name = self.settings.get("SITENAME", "")
+        self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name)
         self.context.update(self.builder.site_context())
+        # Our templates get autoescaping whatever the site's JINJA_ENVIRONMENT says:
+        # every value from an entry is escaped, and only HTML we made is marked safe.
+        self.env.autoescape = True
 
     def generate_context(self):
         self.pages = self.builder.pages()
@@ -59,9 +63,10 @@ class TimelineGenerator(Generator):
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=relative, **page.context
             )
-        self._write(self.config["TIMELINE_JSON_SAVE_AS"], events_json.render(
-            self.timeline, self.builder.urls, self.builder.site_url
-        ))  # fmt: skip
+        page_urls = [page.save_as for page in self.pages]
+        page_urls += [page.url for page in self.context.get("pages", [])]
+        for name, text in exports.files(self.builder, self.config, self.site_name, page_urls):
+            self._write(name, text)
         console.print(
             f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
             f"sources, {len(self.pages)} pages."

@@ -114,6 +114,13 @@ def edtf_date(value, check: FieldCheck) -> EventDate:
         raise FieldError(exc.message, exc.hint) from None
 
 
+def day_date(value, check: FieldCheck) -> EventDate:
+    date = edtf_date(value, check)
+    if date.precision != "day" or date.is_interval or date.approximate or date.uncertain:
+        raise FieldError(f"{date.text!r} must be a single day", "write it as 2024-02-28")
+    return date
+
+
 def place_code(value, check: FieldCheck) -> str:
     if not isinstance(value, str) or not value.strip():
         raise FieldError("must be a country or organisation code", "e.g. KZ")
@@ -291,6 +298,12 @@ FIELDS: tuple[Field, ...] = (
            "additionalProperties": False, "properties": {
                "date": _STRING, "label": _STRING, "sources": _STRINGS}}},
           "[{date: 2021-11-27, label: made public, sources: [parstoday-2021-11-27]}]"),
+    Field("added", False, day_date,
+          "Day the entry was first published. Optional: taken from git history when absent.",
+          {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-02-28"),
+    Field("updated", False, day_date,
+          "Day the entry last changed in substance. Optional: taken from git history when "
+          "absent.", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-03-02"),
 )  # fmt: skip
 FIELDS_BY_NAME = MappingProxyType({f.name: f for f in FIELDS})
 

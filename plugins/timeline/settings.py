@@ -21,7 +21,7 @@ DEFAULTS = {
     },
     # Heading of the timeline (home) page.
     "TIMELINE_TITLE": "Timeline",
-    # One paragraph under the heading of the home page (Markdown).
+    # One paragraph under the heading of the home page (Markdown, trusted: from settings).
     "TIMELINE_INTRO": "",
     # Output paths. Every URL ends in a file name, so the site also works from file://.
     "TIMELINE_EVENT_SAVE_AS": "events/{slug}.html",
@@ -31,7 +31,24 @@ DEFAULTS = {
     "TIMELINE_TYPES_SAVE_AS": "types/index.html",
     "TIMELINE_SOURCES_SAVE_AS": "sources.html",
     "TIMELINE_INDEX_SAVE_AS": "index.html",
+    "TIMELINE_SEARCH_SAVE_AS": "search.html",
+    # Exports, written at the site root by every build.
     "TIMELINE_JSON_SAVE_AS": "events.json",
+    "TIMELINE_CSV_SAVE_AS": "events.csv",
+    "TIMELINE_ICS_SAVE_AS": "events.ics",
+    "TIMELINE_CSL_JSON_SAVE_AS": "sources.json",
+    "TIMELINE_BIBTEX_SAVE_AS": "sources.bib",
+    "TIMELINE_SEARCH_DATA_SAVE_AS": "search-data.js",
+    # Written only when SITEURL is absolute (a hosted build): feeds, sitemap, robots.txt.
+    "TIMELINE_FEED_SAVE_AS": "feeds/all.atom.xml",
+    "TIMELINE_PLACE_FEED_SAVE_AS": "feeds/{slug}.atom.xml",
+    "TIMELINE_FEED_LENGTH": 50,
+    "TIMELINE_SITEMAP_SAVE_AS": "sitemap.xml",
+    "TIMELINE_ROBOTS_SAVE_AS": "robots.txt",
+    # A listing longer than this is split into pages of whole years.
+    "TIMELINE_EVENTS_PER_PAGE": 500,
+    # How many words of each body the search index holds (titles, people... are whole).
+    "TIMELINE_SEARCH_BODY_WORDS": 200,
 }
 
 

@@ -37,6 +37,7 @@ class Timeline:
     by_type: dict[str, list[Event]] = field(default_factory=dict)
     citing: dict[str, list[Event]] = field(default_factory=dict)
     neighbours: dict[str, tuple[Event | None, Event | None]] = field(default_factory=dict)
+    changes: dict = field(default_factory=dict)  # slug -> (added, updated) datetimes
 
     @classmethod
     def build(cls, events, sources, gazetteer, types) -> Timeline:

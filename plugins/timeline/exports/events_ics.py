@@ -1,0 +1,67 @@
+"""``events.ics``: an iCalendar file of the events whose day is known.
+
+Only events dated to a day (or a span of days) are included, as all-day events; an event
+known only to the month or year is left out, because a calendar would show it as a
+month-long or year-long event. Uncertain or approximate days say so in their summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+PRODID = "-//timeline//events//EN"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """Lines of at most 75 octets, continued with a space (RFC 5545, 3.1)."""
+    parts, current = [], ""
+    for char in line:
+        if len((current + char).encode("utf-8")) > (75 if not parts else 74):
+            parts.append(current)
+            current = ""
+        current += char
+    parts.append(current)
+    return [parts[0], *(" " + p for p in parts[1:])]
+
+
+def included(event) -> bool:
+    date = event.date
+    return date.precision == "day" and date.end_precision == "day"
+
+
+def render(timeline, urls, site_url: str, calendar_name: str, host: str = "timeline") -> str:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_escape(calendar_name)}",
+    ]
+    prefix = f"{site_url}/" if site_url else ""
+    for event in timeline.events:
+        if not included(event):
+            continue
+        date = event.date
+        summary = event.title
+        if date.uncertain or date.approximate:
+            summary += " (date uncertain)" if date.uncertain else " (date approximate)"
+        stamp = timeline.changes.get(event.slug, (None, None))[1] or dt.datetime(
+            date.start.year, date.start.month, date.start.day, tzinfo=dt.UTC
+        )
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.slug}@{host}",
+            f"DTSTAMP:{stamp.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}",
+            f"DTSTART;VALUE=DATE:{date.start.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(date.end + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(event.summary)}",
+            f"URL:{prefix}{urls.event(event.slug)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))

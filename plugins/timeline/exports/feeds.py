@@ -1,0 +1,35 @@
+"""Atom feeds, newest change first: one for all events, one per country or organisation.
+
+Ordered by when an entry was added or last changed (see ``history``), not by the date of
+the event, so a reader subscribed to the feed sees corrections and new entries.
+Feeds need absolute URLs, so they are written only by a build with an absolute SITEURL.
+"""
+
+from __future__ import annotations
+
+from feedgenerator import Atom1Feed
+
+
+def render(timeline, views, site_url: str, title: str, events, feed_url: str, limit=50) -> str:
+    changes = timeline.changes
+    ordered = sorted(events, key=lambda e: (changes[e.slug][1], e.slug), reverse=True)[:limit]
+    feed = Atom1Feed(
+        title=title,
+        link=f"{site_url}/",
+        description="",
+        feed_url=f"{site_url}/{feed_url}",
+        feed_guid=f"{site_url}/{feed_url}",
+    )
+    for event in ordered:
+        view = views.event(event)
+        added, updated = changes[event.slug]
+        feed.add_item(
+            title=f"{event.title} ({event.date.display})",
+            link=f"{site_url}/{view.link.url}",
+            unique_id=f"{site_url}/{view.link.url}",
+            description=view.body_html,
+            pubdate=added,
+            updateddate=updated,
+            categories=[views.place(code).name for code in event.countries],
+        )
+    return feed.writeString("utf-8")

@@ -1,0 +1,146 @@
+"""Lists of events as pages: grouped by year, split into pages of whole years, with facets.
+
+A listing (the timeline, a country, a type) stays on one page up to
+``TIMELINE_EVENTS_PER_PAGE`` events; beyond that it is split between years, oldest first,
+so that every page stays small and works without JavaScript. The filters of a page count
+what is on that page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .views import EventLink, Urls
+
+
+@dataclass
+class YearGroup:
+    year: int
+    anchor: str
+    events: list[EventLink] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class YearLink:
+    year: int
+    anchor: str
+    count: int
+    url: str  # the page that lists the year
+    same_page: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    value: str
+    label: str
+    count: int
+    flag: str = ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    places: list[Facet]
+    types: list[Facet]
+    tags: list[Facet]
+    years: list[int]
+
+
+@dataclass
+class ListingPage:
+    number: int
+    count: int  # pages in the listing
+    url: str
+    years: list[YearGroup]
+    year_links: list[YearLink]
+    filters: Filters
+    previous_url: str = ""
+    next_url: str = ""
+
+    @property
+    def paginated(self) -> bool:
+        return self.count > 1
+
+    @property
+    def events(self) -> int:
+        return sum(len(group.events) for group in self.years)
+
+    @property
+    def span(self) -> str:
+        if not self.years:
+            return ""
+        first, last = self.years[0].year, self.years[-1].year
+        return str(first) if first == last else f"{first}–{last}"
+
+
+def group_by_year(links: list[EventLink]) -> list[YearGroup]:
+    groups: dict[int, YearGroup] = {}
+    for link in links:
+        groups.setdefault(link.year, YearGroup(link.year, f"y{link.year}")).events.append(link)
+    return list(groups.values())
+
+
+def split_years(groups: list[YearGroup], per_page: int) -> list[list[YearGroup]]:
+    """Whole years per page, each page holding at most per_page events unless one year does."""
+    pages: list[list[YearGroup]] = [[]]
+    size = 0
+    for group in groups:
+        if pages[-1] and size + len(group.events) > per_page:
+            pages.append([])
+            size = 0
+        pages[-1].append(group)
+        size += len(group.events)
+    return pages
+
+
+def facets(links: list[EventLink]) -> Filters:
+    places, types, tags = Counter(), Counter(), Counter()
+    place_of, type_of = {}, {}
+    for link in links:
+        for place in link.places:
+            places[place.code] += 1
+            place_of[place.code] = place
+        types[link.type.code] += 1
+        type_of[link.type.code] = link.type
+        tags.update(link.tags)
+
+    def by_count(counter, label):
+        return sorted(counter.items(), key=lambda kv: (-kv[1], label(kv[0]).casefold()))
+
+    return Filters(
+        places=[
+            Facet(code, place_of[code].name, n, place_of[code].flag)
+            for code, n in by_count(places, lambda c: place_of[c].name)
+        ],
+        types=[Facet(code, type_of[code].label, n) for code, n in by_count(types, lambda c: c)],
+        tags=[Facet(tag, tag, n) for tag, n in by_count(tags, lambda t: t)],
+        years=sorted({link.year for link in links}),
+    )
+
+
+def paginate(links: list[EventLink], first_url: str, per_page: int) -> list[ListingPage]:
+    """The pages of one listing; the first is at first_url."""
+    chunks = split_years(group_by_year(links), max(1, per_page))
+    urls = [Urls.page(first_url, n) for n in range(1, len(chunks) + 1)]
+    home_of = {group.year: urls[i] for i, chunk in enumerate(chunks) for group in chunk}
+    counts = {group.year: len(group.events) for chunk in chunks for group in chunk}
+    pages = []
+    for index, chunk in enumerate(chunks):
+        page_links = [link for group in chunk for link in group.events]
+        year_links = [
+            YearLink(year, f"y{year}", counts[year], home_of[year], home_of[year] == urls[index])
+            for year in home_of
+        ]
+        pages.append(
+            ListingPage(
+                number=index + 1,
+                count=len(chunks),
+                url=urls[index],
+                years=chunk,
+                year_links=year_links,
+                filters=facets(page_links),
+                previous_url=urls[index - 1] if index else "",
+                next_url=urls[index + 1] if index + 1 < len(urls) else "",
+            )
+        )
+    return pages

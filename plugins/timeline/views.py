@@ -1,0 +1,276 @@
+"""What the templates show of events, places, types and sources, prepared in Python.
+
+Templates only place these values; every decision (what to link, how a reference reads,
+which HTML is safe) is made here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .bibliography import Source
+from .places import Place
+from .render import Renderer
+from .schema import Event
+from .timeline import EventType, Timeline
+
+LANGUAGE_NAMES = {
+    "en": "English", "ru": "Russian", "tr": "Turkish", "kk": "Kazakh", "ky": "Kyrgyz",
+    "uz": "Uzbek", "tk": "Turkmen", "az": "Azerbaijani", "it": "Italian", "de": "German",
+    "fr": "French", "id": "Indonesian", "ar": "Arabic", "fa": "Persian", "zh": "Chinese",
+}  # fmt: skip
+
+
+class Urls:
+    """Every page's URL, from the TIMELINE_*_SAVE_AS settings, relative to the site root."""
+
+    def __init__(self, config: dict):
+        self.config = config
+
+    def event(self, slug: str) -> str:
+        return self.config["TIMELINE_EVENT_SAVE_AS"].format(slug=slug)
+
+    def place(self, code: str) -> str:
+        return self.config["TIMELINE_COUNTRY_SAVE_AS"].format(slug=code.lower())
+
+    def type(self, code: str) -> str:
+        return self.config["TIMELINE_TYPE_SAVE_AS"].format(slug=code)
+
+    def named(self, name: str) -> str:
+        return self.config[f"TIMELINE_{name.upper()}_SAVE_AS"]
+
+    @staticmethod
+    def page(first: str, number: int) -> str:
+        """The URL of page ``number`` of a listing whose first page is ``first``."""
+        if number == 1:
+            return first
+        stem, dot, suffix = first.rpartition(".")
+        return f"{stem}-page{number}.{suffix}" if dot else f"{first}-page{number}"
+
+
+@dataclass(frozen=True)
+class PlaceLink:
+    code: str
+    name: str
+    flag: str
+    kind: str
+    url: str  # "" when the place has no events, so no page
+
+
+@dataclass(frozen=True)
+class TypeLink:
+    code: str
+    label: str
+    plural: str
+    description: str
+    url: str
+
+
+@dataclass(frozen=True)
+class StepLink:
+    date_display: str
+    date_iso: str
+    label: str
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """Enough of an event to list it: what the timeline, filters and neighbours use."""
+
+    slug: str
+    title: str
+    url: str
+    date_display: str
+    date_iso: str
+    year: int
+    summary: str
+    type: TypeLink
+    places: tuple[PlaceLink, ...]
+    tags: tuple[str, ...]
+    steps: tuple[StepLink, ...]
+
+    @property
+    def country_codes(self) -> str:
+        return " ".join(p.code for p in self.places)
+
+    @property
+    def tag_list(self) -> str:
+        return "|".join(self.tags)
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    number: int
+    authors: str
+    title: str
+    title_english: str
+    container_title: str
+    issued: str
+    url: str
+    domain: str
+    accessed: str
+    archived_url: str
+    language: str
+    language_code: str
+    note: str
+
+    @property
+    def title_stop(self) -> str:
+        """The full stop after the title, unless the title ends a sentence itself."""
+        last = (self.title_english or self.title)[-1:]
+        return "" if last in ".?!" and not self.title_english else "."
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    date_display: str
+    date_iso: str
+    label: str
+    marks_html: Markup
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    role: str
+    place: PlaceLink | None
+
+
+@dataclass
+class EventView:
+    link: EventLink
+    body_html: Markup
+    note_html: Markup
+    milestones: list[MilestoneView]
+    people: list[PersonView]
+    systems: tuple[str, ...]
+    tags: tuple[str, ...]
+    references: list[SourceView]
+    previous: EventLink | None
+    next: EventLink | None
+    date_text: str
+    permalink: str  # absolute when the site has an absolute SITEURL, else ""
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, without citation marks: for search and descriptions."""
+        return html_to_text(self.body_html)
+
+
+def html_to_text(markup: str) -> str:
+    without_marks = re.sub(r'<sup class="cite">.*?</sup>', "", markup)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", without_marks))).strip()
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".?!" else f"{text}."
+
+
+def source_view(source: Source, number: int = 0) -> SourceView:
+    language = source.language if source.language != "en" else ""
+    return SourceView(
+        id=source.id,
+        number=number,
+        authors=", ".join(source.authors),
+        title=source.title,
+        title_english=source.title_english,
+        container_title=source.container_title,
+        issued=source.issued.display if source.issued else "",
+        url=source.url,
+        domain=source.domain,
+        accessed=source.accessed.display if source.accessed else "",
+        archived_url=source.archived_url,
+        language=LANGUAGE_NAMES.get(language, language),
+        language_code=source.language,
+        note=_sentence(source.note),
+    )
+
+
+class Views:
+    """Builds and remembers the view of every event, place and type of one timeline."""
+
+    def __init__(self, timeline: Timeline, urls: Urls, site_url: str = ""):
+        self.timeline = timeline
+        self.urls = urls
+        self.site_url = site_url
+        self._places: dict[str, PlaceLink] = {}
+        self.types = {code: self._type_link(t) for code, t in timeline.types.items()}
+        self.links = {e.slug: self._event_link(e) for e in timeline.events}
+        self._events: dict[str, EventView] = {}
+
+    def place(self, code: str) -> PlaceLink:
+        if code not in self._places:
+            place: Place = self.timeline.place(code)
+            url = self.urls.place(code) if code in self.timeline.by_place else ""
+            self._places[code] = PlaceLink(place.code, place.name, place.flag, place.kind, url)
+        return self._places[code]
+
+    def _type_link(self, event_type: EventType) -> TypeLink:
+        return TypeLink(
+            event_type.code,
+            event_type.label,
+            event_type.plural,
+            event_type.description,
+            self.urls.type(event_type.code),
+        )
+
+    def _event_link(self, event: Event) -> EventLink:
+        return EventLink(
+            slug=event.slug,
+            title=event.title,
+            url=self.urls.event(event.slug),
+            date_display=event.date.display,
+            date_iso=event.date.iso_start,
+            year=event.date.year,
+            summary=event.summary,
+            type=self.types[event.type],
+            places=tuple(self.place(code) for code in event.countries),
+            tags=event.tags,
+            steps=tuple(
+                StepLink(m.date.display, m.date.iso_start, m.label) for m in event.milestones
+            ),
+        )
+
+    def event(self, event: Event) -> EventView:
+        if event.slug not in self._events:
+            self._events[event.slug] = self._event_view(event)
+        return self._events[event.slug]
+
+    def _event_view(self, event: Event) -> EventView:
+        renderer = Renderer(self.timeline.sources)
+        body_html = renderer.markdown(event.body)
+        note_html = renderer.markdown(event.note) if event.note else ""
+        milestones = [
+            MilestoneView(
+                m.date.display, m.date.iso_start, m.label, Markup(renderer.key_marks(m.sources))
+            )
+            for m in event.milestones
+        ]
+        before, after = self.timeline.neighbours[event.slug]
+        link = self.links[event.slug]
+        return EventView(
+            link=link,
+            body_html=Markup(body_html),
+            note_html=Markup(note_html),
+            milestones=milestones,
+            people=[
+                PersonView(p.name, p.role, self.place(p.country) if p.country else None)
+                for p in event.people
+            ],
+            systems=event.systems,
+            tags=event.tags,
+            references=[source_view(r.source, r.number) for r in renderer.references()],
+            previous=self.links[before.slug] if before else None,
+            next=self.links[after.slug] if after else None,
+            date_text=event.date.text,
+            permalink=f"{self.site_url}/{link.url}" if self.site_url else "",
+        )
