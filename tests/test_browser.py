@@ -68,7 +68,7 @@ def open_page(browser):
 
 
 @pytest.mark.parametrize("name", PAGES)
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("width", [320, 375, 1280])
 def test_pages_open_from_disk_without_errors_or_network(bundled_site, open_page, name, width):
     page, record = open_page(url_of(bundled_site, PAGES[name]), width)
     assert record["errors"] == []
@@ -161,6 +161,19 @@ def test_filter_counts_follow_the_other_filters(bundled_site, open_page):
     expected = sum("KZ" in c.split() for c in exercises)
     label = page.locator('[data-count-for="country:KZ"]').inner_text()
     assert label == f"({expected})"
+
+
+def test_filters_work_from_the_keyboard(bundled_site, open_page):
+    page, _ = open_page(url_of(bundled_site, "index.html"))
+    page.locator("details#filters summary").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("checkbox", name="Turkmenistan").focus()
+    page.keyboard.press("Space")
+    assert "country=TM" in page.url
+    codes = visible_articles(page).evaluate_all("els => els.map(e => e.dataset.countries)")
+    assert codes and all("TM" in c.split() for c in codes)
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focused control is visibly marked
 
 
 def test_without_javascript_every_event_is_listed(bundled_site, open_page):

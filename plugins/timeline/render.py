@@ -7,6 +7,7 @@ page. Citation marks are inserted after cleaning, as they are ours.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -47,7 +48,8 @@ class Renderer:
             groups.append(group)
             return f"{OPEN}{len(groups) - 1}{CLOSE}"
 
-        marked = citations.replace_groups(text, hold)
+        # A mark sits against the word it follows: "in 2021 [@a]" gives "in 2021[1]".
+        marked = re.sub(rf"[ \t]+({OPEN}\d+{CLOSE})", r"\1", citations.replace_groups(text, hold))
         html = self._markdown.reset().convert(marked)
         html = nh3.clean(
             html,
