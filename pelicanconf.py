@@ -43,6 +43,7 @@ TIMELINE_INTRO = (
     "1990s on. Every entry cites its sources; where they disagree, an editorial note "
     "says so."
 )
+TIMELINE_LANGUAGE_NAMES = {"ky": "Kyrgyz"}  # ISO 639's name is the older "Kirghiz"
 TIMELINE_TYPES = {
     "visit": ("Visit", "Visits", "Official visits and meetings of defence officials."),
     "agreement": (

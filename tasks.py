@@ -82,12 +82,117 @@ def serve(c, port=CONFIG["port"]):
     c.run(f'"{PYTHON}" -m http.server {port} -b {CONFIG["host"]} -d "{ROOT / CONFIG["output"]}"')
 
 
+def _plugin():
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+
+
+@task(
+    help={
+        "title": "the event's headline",
+        "date": "EDTF date: 2024, 2024-02, 2024-02-28, 2024~, 2024-02-28? or a/b",
+        "countries": "comma-separated codes, e.g. KZ,TR",
+        "type": "one of the site's types (see CONTRIBUTING.md)",
+    }
+)
+def new(c, title="", date="", countries="", type=""):
+    """Write a new entry with its front matter filled in; asks for what is missing."""
+    _plugin()
+    from pelican.settings import read_settings
+    from timeline.content import load_organisations
+    from timeline.places import Gazetteer
+    from timeline.scaffold import ScaffoldError, check_answers, entry_text
+    from timeline.settings import read_settings as timeline_settings
+
+    settings = read_settings(str(ROOT / CONFIG["settings"]))
+    config, _ = timeline_settings(settings)
+    content = Path(settings["PATH"])
+    organisations, _ = load_organisations(content / config["TIMELINE_ORGANISATIONS_FILE"], "")
+    types = config["TIMELINE_TYPES"]
+    answers = {"title": title, "date": date, "countries": countries, "type": type}
+    questions = {
+        "title": "Title: ",
+        "date": "Date (EDTF: 2024, 2024-02, 2024-02-28, 2024~ ...): ",
+        "countries": "Countries (codes, e.g. KZ,TR): ",
+        "type": f"Type ({', '.join(types)}): ",
+    }
+    for name, question in questions.items():
+        if not answers[name]:
+            if not sys.stdin.isatty():
+                raise Exit(f"new: --{name} is missing (run in a terminal to be asked)", code=2)
+            answers[name] = input(question)
+    try:
+        checked = check_answers(
+            answers["title"], answers["date"], answers["countries"], answers["type"],
+            Gazetteer(organisations), types,
+        )  # fmt: skip
+        name, text = entry_text(*checked)
+    except (ScaffoldError, ValueError) as error:
+        raise Exit(f"new: {getattr(error, 'message', error)}", code=2) from None
+    path = content / config["TIMELINE_EVENTS_PATH"] / name
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # never overwrites
+            handle.write(text)
+    except FileExistsError:
+        raise Exit(
+            f"new: {path.relative_to(ROOT)} already exists; not overwritten", code=1
+        ) from None
+    print(path.relative_to(ROOT))
+
+
+@task
+def livereload(c, port=CONFIG["port"]):
+    """Serve the site and rebuild it whenever content, theme, plugin or settings change."""
+    import functools
+    import http.server
+    import threading
+
+    from watchfiles import watch
+
+    try:
+        atomic_build(c, CONFIG["settings"])
+    except Exit as error:
+        print(error.message, file=sys.stderr)
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(ROOT / CONFIG["output"])
+    )
+    server = http.server.ThreadingHTTPServer((CONFIG["host"], int(port)), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Serving http://{CONFIG['host']}:{port}/ ; rebuilding on every save (Ctrl-C stops).")
+    watched = [
+        ROOT / CONFIG["content"],
+        ROOT / "theme",
+        ROOT / "plugins",
+        ROOT / CONFIG["settings"],
+    ]
+    try:
+        for changes in watch(*watched):
+            names = sorted({Path(p).name for _, p in changes})
+            print(f"Changed: {', '.join(names)}; rebuilding...")
+            try:
+                atomic_build(c, CONFIG["settings"])
+            except Exit as error:  # the problems were printed; the last good site stays up
+                print(error.message, file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+@task(help={"events": "how many synthetic events", "json": "write the report here",
+            "repeat": "runs per measure (medians are reported)"})  # fmt: skip
+def bench(c, events=1000, json="", repeat=3):
+    """Measure builds against vanilla Pelican on N synthetic events; print a table."""
+    command = f'"{PYTHON}" "{ROOT / "benchmarks" / "bench.py"}" --events {events} --repeat {repeat}'
+    c.run(command + (f' --json "{json}"' if json else ""))
+
+
 @task
 def archive(c):
     """Build a self-contained zip of the site for reading offline: dist/timeline-DATE.zip."""
     import datetime as dt
 
-    sys.path.insert(0, str(ROOT / "plugins"))
+    _plugin()
     from timeline.archive import archive_name, make_zip
 
     output = f"dist/.site-{os.getpid()}"
@@ -104,3 +209,11 @@ def archive(c):
 def publish(c):
     """Build with publishconf.py (absolute SITEURL from the SITEURL environment variable)."""
     atomic_build(c, CONFIG["publish_settings"])
+
+
+@task(pre=[publish], help={"push": "also push the gh-pages branch to origin"})
+def gh_pages(c, push=False):
+    """Publish, then commit output/ to the gh-pages branch (ghp-import); --push to push it."""
+    flags = "-n -f" + (" -p" if push else "")
+    output = ROOT / CONFIG["output"]
+    c.run(f'"{PYTHON}" -m ghp_import {flags} -m "Publish the site" -b gh-pages "{output}"')

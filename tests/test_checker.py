@@ -178,7 +178,7 @@ def test_invalid_utf8_names_the_line(site):
 
 def test_malformed_yaml_names_its_line(site):
     found = problems_of(site({"2023-11-07-x.md": entry(countries="[TR, KZ")}))
-    assert found[0].startswith("content/events/2023-11-07-x.md:5: front matter: malformed YAML")
+    assert found[0].startswith("content/events/2023-11-07-x.md:4: front matter: malformed YAML")
 
 
 def test_crlf_bom_and_turkish_text_are_valid(site):

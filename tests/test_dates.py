@@ -89,3 +89,30 @@ def test_sort_order_puts_coarser_dates_first_at_the_same_start():
         "2021-11-01/2021-11-30",
         "2021-11-07",
     ]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from timeline.dates import _parse_simple, parse_with_edtf  # noqa: E402
+
+one_date = st.builds(
+    lambda y, m, d, q, depth: (
+        f"{y:04d}" + (f"-{m:02d}" if depth > 0 else "") + (f"-{d:02d}" if depth > 1 else "") + q
+    ),
+    st.integers(1, 2999), st.integers(0, 13), st.integers(0, 32),
+    st.sampled_from(["", "", "~", "?", "%"]), st.integers(0, 2),
+)  # fmt: skip
+date_text = st.one_of(one_date, st.builds(lambda a, b: f"{a}/{b}", one_date, one_date))
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_text)
+def test_the_fast_reading_agrees_with_the_edtf_library(text):
+    fast = _parse_simple(text)
+    try:
+        reference = parse_with_edtf(text)
+    except DateError:
+        reference = None
+    if fast is not None:
+        assert fast == reference
+    # When the fast reading declines, parse_date falls back to the library itself.

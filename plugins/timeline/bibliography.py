@@ -53,11 +53,6 @@ class Source:
     note: str = ""
     csl: dict = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def domain(self) -> str:
-        host = urlsplit(self.url).hostname or ""
-        return host.removeprefix("www.")
-
 
 def check_url(value: str) -> str:
     """'' if the value is an http(s) URL, else what is wrong with it."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .bibliography import parse_sources
+from .cache import BuildCache, digest
 from .history import entry_dates
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
@@ -22,12 +23,17 @@ ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 MAX_ENTRY_BYTES = 200_000
 
 
-def _display(path: Path, root: Path) -> str:
-    """Paths in messages are relative to the project (the content folder's parent)."""
-    try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _displayer(root: Path):
+    """path -> how messages show it: relative to the project (the content folder's parent)."""
+    prefix = root.resolve().name
+
+    def shown(path: Path) -> str:
+        try:
+            return f"{prefix}/{path.relative_to(root).as_posix()}"
+        except ValueError:
+            return path.as_posix()
+
+    return shown
 
 
 def load_organisations(path: Path, shown: str) -> tuple[list[Place], list[Problem]]:
@@ -51,7 +57,7 @@ def load_organisations(path: Path, shown: str) -> tuple[list[Place], list[Proble
             continue
         code, name = item["code"], item.get("name")
         if not ORG_CODE_RE.match(code):
-            hint = "use 2-8 capital letters or digits, e.g. OTS"
+            hint = "use 2-8 capital letters or digits, e.g. EU"
             problems.append(Problem(shown, line, "code", f"invalid code {code!r}", hint))
         elif countries.get(code):
             hint = "choose a code that is not a country's"
@@ -64,17 +70,38 @@ def load_organisations(path: Path, shown: str) -> tuple[list[Place], list[Proble
     return places, problems
 
 
+def _valid_sources(name: str, raw: bytes):
+    """(sources, []) when the bibliography has no problem, else None (so it is not cached)."""
+    sources, problems = parse_sources(name, raw)
+    return None if problems else (sources, problems)
+
+
+def _read_entry(name: str, raw: bytes, vocabulary: Vocabulary, problems: list[Problem]):
+    """The Event of one file, or None with its problems added to ``problems``."""
+    try:
+        fields, body, body_line = frontmatter.parse_entry(name, raw)
+    except frontmatter.EntryError as exc:
+        problems.append(exc.problem)
+        return None
+    event, entry_problems = validate_entry(name, fields, body, body_line, vocabulary)
+    problems += entry_problems
+    return event
+
+
 def entry_paths(events_dir: Path) -> list[Path]:
     return sorted(p for p in events_dir.rglob("*.md") if p.is_file())
 
 
-def load_timeline(content_path, settings: dict | None = None) -> Timeline:
-    """Validate everything under ``content_path``; raise ContentError listing every problem."""
+def load_timeline(content_path, settings: dict | None = None, cache=None) -> Timeline:
+    """Validate everything under ``content_path``; raise ContentError listing every problem.
+
+    With a BuildCache, an entry whose bytes and vocabulary are unchanged since the last
+    build is taken from it instead of being parsed and checked again.
+    """
     root = Path(content_path)
     config, problems = read_settings(settings or {})
 
-    def shown(path: Path) -> str:
-        return _display(path, root)
+    shown = _displayer(root)
 
     org_path = root / config["TIMELINE_ORGANISATIONS_FILE"]
     organisations, org_problems = load_organisations(org_path, shown(org_path))
@@ -82,8 +109,14 @@ def load_timeline(content_path, settings: dict | None = None) -> Timeline:
     gazetteer = Gazetteer(organisations)
 
     sources_path = root / config["TIMELINE_SOURCES_FILE"]
+    cache = cache or BuildCache(None, "")
     if sources_path.exists():
-        sources, source_problems = parse_sources(shown(sources_path), sources_path.read_bytes())
+        raw_sources = sources_path.read_bytes()
+        parsed = cache.get(
+            digest("sources", shown(sources_path), raw_sources),
+            lambda: _valid_sources(shown(sources_path), raw_sources),
+        )
+        sources, source_problems = parsed or parse_sources(shown(sources_path), raw_sources)
         problems += source_problems
     else:
         sources = {}
@@ -91,6 +124,10 @@ def load_timeline(content_path, settings: dict | None = None) -> Timeline:
         problems.append(Problem(shown(sources_path), 0, "sources", "file not found", hint))
 
     vocabulary = Vocabulary(gazetteer, config["TIMELINE_TYPES"], sources)
+    vocabulary_key = digest(
+        "vocabulary", sources_path.read_bytes() if sources_path.exists() else b"",
+        org_path.read_bytes() if org_path.exists() else b"", config["TIMELINE_TYPES"],
+    )  # fmt: skip
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
     events, first_seen, names = [], {}, {}
     for path in entry_paths(events_dir) if events_dir.is_dir() else []:
@@ -110,13 +147,12 @@ def load_timeline(content_path, settings: dict | None = None) -> Timeline:
             )  # fmt: skip
             continue
         first_seen[slug] = name
-        try:
-            fields, body, body_line = frontmatter.parse_entry(name, raw)
-        except frontmatter.EntryError as exc:
-            problems.append(exc.problem)
-            continue
-        event, entry_problems = validate_entry(name, fields, body, body_line, vocabulary)
-        problems += entry_problems
+        found: list[Problem] = []
+        event = cache.get(
+            digest("entry", name, raw, vocabulary_key),
+            lambda name=name, raw=raw, found=found: _read_entry(name, raw, vocabulary, found),
+        )
+        problems += found
         if event:
             events.append(event)
             names[event.slug] = path.relative_to(events_dir).as_posix()

@@ -11,7 +11,10 @@ November 2023, ahead of the events dated within that month.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
 from edtf import EDTFParseException, parse_edtf
@@ -116,11 +119,68 @@ class DateError(ValueError):
         self.hint = hint
 
 
+SIMPLE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)$")
+
+
+def _simple_bound(part: str):
+    """(first day, last day, precision, qualifier) of a plain EDTF date, or None."""
+    match = SIMPLE_RE.match(part)
+    if not match:
+        return None
+    year, month, day, qualifier = match.groups()
+    try:
+        if day:
+            first = last = dt.date(int(year), int(month), int(day))
+            return first, last, "day", qualifier
+        if month:
+            first = dt.date(int(year), int(month), 1)
+            last = dt.date(int(year), int(month), calendar.monthrange(int(year), int(month))[1])
+            return first, last, "month", qualifier
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31), "year", qualifier
+    except ValueError:
+        return None  # an impossible date: the EDTF library gives the message
+
+
+def _parse_simple(text: str) -> EventDate | None:
+    """The common forms, read without the (slow) EDTF grammar; None for anything else.
+
+    The test suite checks that this agrees with the edtf library on every form it accepts.
+    """
+    parts = text.split("/")
+    if len(parts) > 2:
+        return None
+    bounds = [_simple_bound(part) for part in parts]
+    if None in bounds:
+        return None
+    (start, _, precision, q1), (_, end, end_precision, q2) = bounds[0], bounds[-1]
+    if end < start:
+        return None
+    qualifiers = q1 + (q2 if len(parts) == 2 else "")
+    return EventDate(
+        text=text,
+        start=start,
+        end=end,
+        precision=precision,
+        end_precision=end_precision,
+        approximate=any(q in "~%" for q in qualifiers),
+        uncertain=any(q in "?%" for q in qualifiers),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_date(text: str) -> EventDate:
     """Parse an EDTF date of day, month or year precision, optionally ~ ? % or an interval."""
     text = str(text).strip()
     if not text:
         raise DateError("date is empty")
+    simple = _parse_simple(text)
+    if simple is not None:
+        return simple
+    return parse_with_edtf(text)
+
+
+def parse_with_edtf(text: str) -> EventDate:
+    """Parse with the edtf library: the reference for every form."""
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:

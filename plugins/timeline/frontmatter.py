@@ -12,6 +12,8 @@ import yaml
 from .problems import Problem
 
 FENCE = "---"
+# libyaml's loader when PyYAML has it (20 times faster), else the pure-Python one.
+LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 MAX_FRONT_MATTER_NODES = 5000
 
 
@@ -75,7 +77,7 @@ def split(text: str) -> tuple[str, str, int]:
 
 def load(head: str, first_line: int = 2):
     """Parse the YAML front matter into a LocatedDict; lines are 1-based file lines."""
-    value = load_yaml(head, first_line)
+    value = load_yaml(head, first_line, MAX_FRONT_MATTER_NODES)
     if value is None:
         return _with_lines(LocatedDict(), first_line)
     if not isinstance(value, dict):
@@ -85,20 +87,23 @@ def load(head: str, first_line: int = 2):
     return value
 
 
-def load_yaml(head: str, first_line: int = 1):
+def load_yaml(head: str, first_line: int = 1, max_nodes: int | None = None):
     """Parse YAML into Located values (every scalar a string), or None if empty."""
     try:
-        for event in yaml.parse(head, Loader=yaml.BaseLoader):
+        for event in yaml.parse(head, Loader=LOADER) if "*" in head else ():
             if isinstance(event, yaml.AliasEvent):
                 raise FrontMatterError(
                     first_line + event.start_mark.line,
                     f"YAML aliases (*{event.anchor}) are not allowed",
                     "write the value out in full",
                 )
-        node = yaml.compose(head, Loader=yaml.BaseLoader)
+        node = yaml.compose(head, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
+        # An unclosed [ or { is reported where it was opened, not where YAML gave up.
+        flow = exc.context_mark and "flow" in (exc.context or "")
+        mark = exc.context_mark if flow else exc.problem_mark or exc.context_mark
+        last_line = head.count("\n")  # an error "at the end" is reported on the last line
+        line = first_line + min(mark.line, last_line) if mark else first_line
         problem = exc.problem or str(exc)
         hint = (
             "YAML does not allow tabs for indentation"
@@ -113,7 +118,7 @@ def load_yaml(head: str, first_line: int = 1):
         raise FrontMatterError(first_line, f"malformed YAML: {exc}") from None
     if node is None:
         return None
-    return _convert(node, first_line, set())
+    return _convert(node, first_line, set(), max_nodes)
 
 
 def _with_lines(d: LocatedDict, line: int) -> LocatedDict:
@@ -122,19 +127,21 @@ def _with_lines(d: LocatedDict, line: int) -> LocatedDict:
     return d
 
 
-def _convert(node, first_line: int, seen: set[int]):
+def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None):
     line = first_line + node.start_mark.line
     if id(node) in seen:
         raise FrontMatterError(
             line, "YAML aliases (*name) are not allowed", "write the value out in full"
         )
     seen.add(id(node))
-    if len(seen) > MAX_FRONT_MATTER_NODES:
-        raise FrontMatterError(line, "front matter is too large", "keep entries short")
+    if max_nodes and len(seen) > max_nodes:
+        raise FrontMatterError(line, f"holds more than {max_nodes} values", "keep entries short")
     if isinstance(node, yaml.ScalarNode):
         return _located(LocatedStr, node.value, line)
     if isinstance(node, yaml.SequenceNode):
-        return _located(LocatedList, [_convert(n, first_line, seen) for n in node.value], line)
+        return _located(
+            LocatedList, [_convert(n, first_line, seen, max_nodes) for n in node.value], line
+        )
     result = _with_lines(LocatedDict(), line)
     for key_node, value_node in node.value:
         key_line = first_line + key_node.start_mark.line
@@ -147,7 +154,7 @@ def _convert(node, first_line: int, seen: set[int]):
                 f"field {key!r} is given twice (first on line {result.key_lines[key]})",
                 "keep one",
             )
-        result[key] = _convert(value_node, first_line, seen)
+        result[key] = _convert(value_node, first_line, seen, max_nodes)
         result.key_lines[key] = key_line
     return result
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.log import console
 
 from . import exports
+from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
 from .problems import ContentError
@@ -39,15 +41,20 @@ class TimelineGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.config, _ = read_settings(self.settings)
+        folder = Path(self.settings["CACHE_PATH"]) / "timeline"
+        self.cache = BuildCache(
+            folder if self.config["TIMELINE_CACHE"] else None,
+            fingerprint(self.settings, self.theme),
+        )
         try:
-            self.timeline = load_timeline(self.path, self.settings)
+            self.timeline = load_timeline(self.path, self.settings, self.cache)
         except ContentError as error:
             print(str(error), file=sys.stderr)
             raise ContentProblems(error) from None
         relative = self.settings.get("RELATIVE_URLS", False)
         site_url = "" if relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
-        self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name)
+        self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name, self.cache)
         self.context.update(self.builder.site_context())
         # Our templates get autoescaping whatever the site's JINJA_ENVIRONMENT says:
         # every value from an entry is escaped, and only HTML we made is marked safe.
@@ -58,15 +65,25 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer):
         relative = self.settings.get("RELATIVE_URLS", False)
+        # Pelican's own pages appear in every page's menu, so they are part of each key.
+        menu = [(p.url, p.title) for p in self.context.get("pages", [])]
+        output = Path(self.output_path)
         for page in self.pages:
+            key = digest("page", page.save_as, page.template, page.context, menu)
+            self.cache.written(page.save_as, key)
+            if self.cache.unchanged(page.save_as, key, output):
+                continue  # written by an earlier build from the same data
             template = self.get_template(page.template)
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=relative, **page.context
             )
+        for name in self.cache.stale():  # pages of events that no longer exist
+            (output / name).unlink(missing_ok=True)
         page_urls = [page.save_as for page in self.pages]
         page_urls += [page.url for page in self.context.get("pages", [])]
         for name, text in exports.files(self.builder, self.config, self.site_name, page_urls):
             self._write(name, text)
+        self.cache.save()
         console.print(
             f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
             f"sources, {len(self.pages)} pages."

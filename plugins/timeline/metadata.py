@@ -43,7 +43,7 @@ def json_ld(event, view, views, sources, site_name: str) -> Markup:
     if view.permalink:
         data["url"] = view.permalink
     data = {key: value for key, value in data.items() if value != []}
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

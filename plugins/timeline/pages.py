@@ -36,13 +36,17 @@ def absolute_site_url(site_url: str) -> str:
 class SiteBuilder:
     """Prepares every page of the timeline from one Timeline."""
 
-    def __init__(self, timeline: Timeline, config: dict, site_url: str = "", site_name=""):
+    def __init__(
+        self, timeline: Timeline, config: dict, site_url: str = "", site_name="", cache=None
+    ):
         self.timeline = timeline
         self.config = config
         self.site_url = absolute_site_url(site_url)
         self.site_name = site_name
         self.urls = Urls(config)
-        self.views = Views(timeline, self.urls, self.site_url)
+        self.views = Views(
+            timeline, self.urls, self.site_url, cache, config["TIMELINE_LANGUAGE_NAMES"]
+        )
 
     def site_context(self) -> dict:
         """Values every page of the site needs, Pelican's own pages included."""
@@ -114,6 +118,9 @@ class SiteBuilder:
             return (source.container_title.casefold(), source.title.casefold(), source.id)
 
         return [
-            (source_view(s), [self.views.links[e.slug] for e in self.timeline.citing[s.id]])
+            (
+                source_view(s, 0, self.views.language_names),
+                [self.views.links[e.slug] for e in self.timeline.citing[s.id]],
+            )
             for s in sorted(self.timeline.sources.values(), key=order)
         ]

@@ -33,13 +33,18 @@ class Reference:
     source: Source
 
 
+def new_converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["extra", "sane_lists"])
+
+
 class Renderer:
     """Renders the texts of one event, numbering its sources in order of first citation."""
 
-    def __init__(self, sources: dict[str, Source]):
+    def __init__(self, sources: dict[str, Source], converter: markdown.Markdown | None = None):
         self.sources = sources
         self.numbering = citations.Numbering()
-        self._markdown = markdown.Markdown(extensions=["extra", "sane_lists", "smarty"])
+        # Building a Markdown converter costs more than converting a short text: reuse one.
+        self._markdown = converter or new_converter()
 
     def markdown(self, text: str) -> str:
         groups: list[citations.CitationGroup] = []

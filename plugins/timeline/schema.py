@@ -260,7 +260,7 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("title", True, text(200), "Headline, in sentence case.", _STRING,
-          "Kazakhstan and Türkiye sign their military cooperation plan for 2024"),
+          "Two defence ministers sign a cooperation plan"),
     Field("date", True, edtf_date,
           "EDTF date, as precise as the sources allow: `2021`, `2021-11`, `2021-11-07`, "
           "`2021~` (approximate), `2021?` (uncertain), `2024-07-08/2024-07-17` (interval).",
@@ -270,15 +270,15 @@ FIELDS: tuple[Field, ...] = (
           "ISO 3166-1 alpha-2 country codes, or organisation codes from the organisations "
           "file; main actors first.",
           {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Z]{2,8}$"}},
-          "[TR, KZ]"),
+          "[FR, DE]"),
     Field("type", True, event_type, "One type from the site's vocabulary (see below).",
           _STRING, "agreement"),
     Field("summary", True, text(300), "One sentence shown on the timeline.", _STRING,
-          "The two defence ministers signed next year's cooperation plan in Ankara."),
+          "The ministers signed next year's cooperation plan."),
     Field("sources", True, source_keys,
           "Ids of sources in the bibliography. Each must be cited in the body, the note or "
           "a milestone, and every citation must be listed here.",
-          {"type": "array", "minItems": 1, "items": _STRING}, "[astanatimes-2023-11-08]"),
+          {"type": "array", "minItems": 1, "items": _STRING}, "[outlet-2023-11-08]"),
     Field("tags", False, text_list(), "Short lowercase phrases.", _STRINGS,
           "[military cooperation plan]"),
     Field("people", False, people,
@@ -286,8 +286,8 @@ FIELDS: tuple[Field, ...] = (
           {"type": "array", "items": {"type": "object", "required": ["name"],
            "additionalProperties": False, "properties": {
                "name": _STRING, "role": _STRING, "country": _STRING}}},
-          "[{name: Yaşar Güler, role: Minister of National Defence, country: TR}]"),
-    Field("systems", False, text_list(), "Equipment named in the event.", _STRINGS, "[ANKA]"),
+          "[{name: Jane Doe, role: Minister of Defence, country: FR}]"),
+    Field("systems", False, text_list(), "Equipment named in the event.", _STRINGS, "[Leopard 2]"),
     Field("note", False, markdown_text,
           "Editorial note (Markdown with citations): where sources disagree, say so and "
           "cite each side.", _STRING, ""),
@@ -297,7 +297,7 @@ FIELDS: tuple[Field, ...] = (
           {"type": "array", "items": {"type": "object", "required": list(MILESTONE_KEYS),
            "additionalProperties": False, "properties": {
                "date": _STRING, "label": _STRING, "sources": _STRINGS}}},
-          "[{date: 2021-11-27, label: made public, sources: [parstoday-2021-11-27]}]"),
+          "[{date: 2021-11-27, label: made public, sources: [outlet-2021-11-27]}]"),
     Field("added", False, day_date,
           "Day the entry was first published. Optional: taken from git history when absent.",
           {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-02-28"),
@@ -306,22 +306,18 @@ FIELDS: tuple[Field, ...] = (
           "absent.", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-03-02"),
 )  # fmt: skip
 FIELDS_BY_NAME = MappingProxyType({f.name: f for f in FIELDS})
+EMPTY_VALUES = {f.name: () if f.json_schema.get("type") == "array" else "" for f in FIELDS}
 
 
 class Event:
-    """One validated entry. Field values are read as attributes: ``event.title``."""
-
-    __slots__ = ("body", "body_line", "path", "slug", "values")
+    """One validated entry. Field values are attributes: ``event.title``; absent ones are
+    empty (``""`` or ``()``)."""
 
     def __init__(self, slug: str, path: str, body: str, body_line: int, values: dict):
+        self.__dict__.update(EMPTY_VALUES)
+        self.__dict__.update(values)
         self.slug, self.path, self.body, self.body_line = slug, path, body, body_line
-        self.values = MappingProxyType(values)
-
-    def __getattr__(self, name):
-        if name in FIELDS_BY_NAME:
-            default = () if FIELDS_BY_NAME[name].json_schema.get("type") == "array" else ""
-            return self.values.get(name, default)
-        raise AttributeError(name)
+        self.values = dict(values)  # read-only by convention; a plain dict can be cached
 
     def __repr__(self):
         return f"Event({self.slug!r})"
@@ -360,7 +356,10 @@ def validate_entry(
         try:
             values[spec.name] = spec.parse(fields[spec.name], check)
         except FieldError as exc:
-            check.report(exc.message, exc.hint, exc.line)
+            hint = exc.hint
+            if spec.required and exc.message.startswith(("is empty", "must be a non-empty")):
+                hint = f"it is required, e.g. '{spec.name}: {spec.example}'"
+            check.report(exc.message, hint, exc.line)
         problems.extend(check.problems)
 
     slug = slug_for(path)

@@ -19,6 +19,9 @@ DEFAULTS = {
     "TIMELINE_TYPES": {
         "event": ("Event", "Events", "Anything that does not fit a narrower type."),
     },
+    # Names of source languages, where pycountry's ISO 639 name is not the one wanted:
+    # {"ky": "Kyrgyz"}.
+    "TIMELINE_LANGUAGE_NAMES": {},
     # Heading of the timeline (home) page.
     "TIMELINE_TITLE": "Timeline",
     # One paragraph under the heading of the home page (Markdown, trusted: from settings).
@@ -47,6 +50,8 @@ DEFAULTS = {
     "TIMELINE_ROBOTS_SAVE_AS": "robots.txt",
     # A listing longer than this is split into pages of whole years.
     "TIMELINE_EVENTS_PER_PAGE": 500,
+    # Keep rendered Markdown and pages in CACHE_PATH/timeline between builds (see cache.py).
+    "TIMELINE_CACHE": True,
     # How many words of each body the search index holds (titles, people... are whole).
     "TIMELINE_SEARCH_BODY_WORDS": 200,
 }

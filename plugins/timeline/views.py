@@ -10,19 +10,24 @@ import html
 import re
 from dataclasses import dataclass
 
+import pycountry
 from markupsafe import Markup
 
 from .bibliography import Source
+from .cache import BuildCache, digest
 from .places import Place
-from .render import Renderer
+from .render import Renderer, new_converter
 from .schema import Event
 from .timeline import EventType, Timeline
 
-LANGUAGE_NAMES = {
-    "en": "English", "ru": "Russian", "tr": "Turkish", "kk": "Kazakh", "ky": "Kyrgyz",
-    "uz": "Uzbek", "tk": "Turkmen", "az": "Azerbaijani", "it": "Italian", "de": "German",
-    "fr": "French", "id": "Indonesian", "ar": "Arabic", "fa": "Persian", "zh": "Chinese",
-}  # fmt: skip
+
+def language_name(code: str, names: dict | None = None) -> str:
+    """'kk' -> 'Kazakh', from TIMELINE_LANGUAGE_NAMES, else pycountry's ISO 639 data."""
+    if names and code in names:
+        return names[code]
+    language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    language = language or pycountry.languages.get(alpha_3=code)
+    return language.name if language else code
 
 
 class Urls:
@@ -112,7 +117,6 @@ class SourceView:
     container_title: str
     issued: str
     url: str
-    domain: str
     accessed: str
     archived_url: str
     language: str
@@ -155,11 +159,7 @@ class EventView:
     next: EventLink | None
     date_text: str
     permalink: str  # absolute when the site has an absolute SITEURL, else ""
-
-    @property
-    def text(self) -> str:
-        """The body as plain text, without citation marks: for search and descriptions."""
-        return html_to_text(self.body_html)
+    text: str  # the body as plain text, without citation marks: for search
 
 
 def html_to_text(markup: str) -> str:
@@ -175,7 +175,7 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".?!" else f"{text}."
 
 
-def source_view(source: Source, number: int = 0) -> SourceView:
+def source_view(source: Source, number: int = 0, language_names=None) -> SourceView:
     language = source.language if source.language != "en" else ""
     return SourceView(
         id=source.id,
@@ -186,10 +186,9 @@ def source_view(source: Source, number: int = 0) -> SourceView:
         container_title=source.container_title,
         issued=source.issued.display if source.issued else "",
         url=source.url,
-        domain=source.domain,
         accessed=source.accessed.display if source.accessed else "",
         archived_url=source.archived_url,
-        language=LANGUAGE_NAMES.get(language, language),
+        language=language_name(language, language_names) if language else "",
         language_code=source.language,
         note=_sentence(source.note),
     )
@@ -198,14 +197,19 @@ def source_view(source: Source, number: int = 0) -> SourceView:
 class Views:
     """Builds and remembers the view of every event, place and type of one timeline."""
 
-    def __init__(self, timeline: Timeline, urls: Urls, site_url: str = ""):
+    def __init__(
+        self, timeline: Timeline, urls: Urls, site_url="", cache=None, language_names=None
+    ):
         self.timeline = timeline
+        self.language_names = language_names or {}
+        self.cache = cache or BuildCache(None, "")
         self.urls = urls
         self.site_url = site_url
         self._places: dict[str, PlaceLink] = {}
         self.types = {code: self._type_link(t) for code, t in timeline.types.items()}
         self.links = {e.slug: self._event_link(e) for e in timeline.events}
         self._events: dict[str, EventView] = {}
+        self._converter = new_converter()
 
     def place(self, code: str) -> PlaceLink:
         if code not in self._places:
@@ -245,15 +249,32 @@ class Views:
             self._events[event.slug] = self._event_view(event)
         return self._events[event.slug]
 
+    def _rendered(self, event: Event):
+        """(body HTML, note HTML, milestone marks, source numbers, body text), cached."""
+        sources = self.timeline.sources
+        key = digest(
+            "markdown", event.body, event.note, [m.sources for m in event.milestones],
+            [(k, sources[k].title) for k in event.sources],
+        )  # fmt: skip
+
+        def render():
+            renderer = Renderer(sources, self._converter)
+            body = renderer.markdown(event.body)
+            note = renderer.markdown(event.note) if event.note else ""
+            marks = [renderer.key_marks(m.sources) for m in event.milestones]
+            return body, note, marks, dict(renderer.numbering.numbers), html_to_text(body)
+
+        return self.cache.get(key, render)
+
     def _event_view(self, event: Event) -> EventView:
-        renderer = Renderer(self.timeline.sources)
-        body_html = renderer.markdown(event.body)
-        note_html = renderer.markdown(event.note) if event.note else ""
+        body_html, note_html, marks, numbers, text = self._rendered(event)
         milestones = [
-            MilestoneView(
-                m.date.display, m.date.iso_start, m.label, Markup(renderer.key_marks(m.sources))
-            )
-            for m in event.milestones
+            MilestoneView(m.date.display, m.date.iso_start, m.label, Markup(mark))
+            for m, mark in zip(event.milestones, marks, strict=True)
+        ]
+        references = [
+            source_view(self.timeline.sources[key], number, self.language_names)
+            for key, number in sorted(numbers.items(), key=lambda kv: kv[1])
         ]
         before, after = self.timeline.neighbours[event.slug]
         link = self.links[event.slug]
@@ -268,9 +289,10 @@ class Views:
             ],
             systems=event.systems,
             tags=event.tags,
-            references=[source_view(r.source, r.number) for r in renderer.references()],
+            references=references,
             previous=self.links[before.slug] if before else None,
             next=self.links[after.slug] if after else None,
             date_text=event.date.text,
             permalink=f"{self.site_url}/{link.url}" if self.site_url else "",
+            text=text,
         )

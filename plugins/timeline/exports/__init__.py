@@ -16,9 +16,10 @@ def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str
         builder.site_url,
     )
     host = urlsplit(site_url).hostname or "timeline"
+    records = events_json.event_records(timeline, urls, site_url)
     out = [
-        (config["TIMELINE_JSON_SAVE_AS"], events_json.render(timeline, urls, site_url)),
-        (config["TIMELINE_CSV_SAVE_AS"], events_csv.render(timeline, urls, site_url)),
+        (config["TIMELINE_JSON_SAVE_AS"], events_json.render(records)),
+        (config["TIMELINE_CSV_SAVE_AS"], events_csv.render(records)),
         (config["TIMELINE_ICS_SAVE_AS"],
          events_ics.render(timeline, urls, site_url, site_name, host)),
         (config["TIMELINE_CSL_JSON_SAVE_AS"], bibliography.render_csl_json(timeline.sources)),

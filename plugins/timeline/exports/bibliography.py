@@ -37,7 +37,9 @@ def csl_items(sources) -> list[dict]:
 
 
 def render_csl_json(sources) -> str:
-    return json.dumps(csl_items(sources), ensure_ascii=False, indent=1) + "\n"
+    return (
+        "[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in csl_items(sources)) + "\n]\n"
+    )
 
 
 def _bibtex_text(value: str) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 
-from .events_json import event_records
-
 COLUMNS = (
     "slug", "title", "date", "start", "end", "precision", "countries", "type", "tags",
     "people", "systems", "summary", "url", "sources", "source_urls",
@@ -18,11 +16,12 @@ def _person(person: dict) -> str:
     return f"{person['name']} ({details})" if details else person["name"]
 
 
-def render(timeline, urls, site_url: str = "") -> str:
+def render(records: list[dict]) -> str:
+    """records: from events_json.event_records()."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for record in event_records(timeline, urls, site_url):
+    for record in records:
         row = dict(record)
         row["countries"] = "; ".join(record["countries"])
         row["tags"] = "; ".join(record["tags"])

@@ -18,13 +18,15 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Lines of at most 75 octets, continued with a space (RFC 5545, 3.1)."""
-    parts, current = [], ""
-    for char in line:
-        if len((current + char).encode("utf-8")) > (75 if not parts else 74):
-            parts.append(current)
-            current = ""
-        current += char
-    parts.append(current)
+    data = line.encode("utf-8")
+    parts, start, width = [], 0, 75
+    while len(data) - start > width:
+        end = start + width
+        while data[end] & 0xC0 == 0x80:  # never cut a UTF-8 character in two
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, width = end, 74  # continuation lines start with a space
+    parts.append(data[start:].decode("utf-8"))
     return [parts[0], *(" " + p for p in parts[1:])]
 
 

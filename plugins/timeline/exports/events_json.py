@@ -64,6 +64,8 @@ def _source(source) -> dict:
     }
 
 
-def render(timeline: Timeline, urls: Urls, site_url: str = "") -> str:
-    records = event_records(timeline, urls, site_url)
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+def render(records: list[dict]) -> str:
+    """records: from event_records()."""
+    # One event per line: readable in a diff, and written by json's fast C encoder.
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    return "[\n" + ",\n".join(lines) + "\n]\n"

@@ -13,7 +13,7 @@
   }
   var MAX_RESULTS = 50;
 
-  /* Lowercase, without accents, with Turkish dotless i as i: "Güler" finds "Guler". */
+  /* Lowercase, without accents, dotless ı read as i: "Zürich" and "zurich" match. */
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u0131/g, "i").toLowerCase();
   }

@@ -1,0 +1,154 @@
+"""Benchmark the generator against vanilla Pelican on synthetic content, side by side.
+
+    python benchmarks/bench.py --events 1000 --json bench.json [--repeat 3]
+
+Runs, alternating and in one process tree: our cold build, vanilla Pelican's build of the
+same events (no plugin, default theme), our warm rebuild after one entry changed, and
+``check``. Prints a table and writes a JSON report. Figures are medians of --repeat runs;
+compare them as ratios measured in the same run, not across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import generate  # noqa: E402
+
+VANILLA_SETTINGS = """\
+PATH = {path!r}
+SITENAME = "Vanilla"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+PLUGINS = []
+"""
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command; return (seconds, peak resident memory in MB) of that process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=errors)  # fmt: skip
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        if status != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench(events: int, repeat: int, work: Path) -> dict:
+    generate(work, events)
+    python = sys.executable
+    ours = [python, "-m", "pelican", str(work / "content"), "-s", str(ROOT / "pelicanconf.py"),
+            "-e", f"CACHE_PATH={json.dumps(str(work / 'cache'))}"]  # fmt: skip
+    (work / "vanilla.py").write_text(VANILLA_SETTINGS.format(path=str(work / "vanilla")))
+    vanilla = [python, "-m", "pelican", str(work / "vanilla"), "-s", str(work / "vanilla.py")]
+    check = [python, "-m", "timeline.check", "-s", str(ROOT / "pelicanconf.py"),
+             str(work / "content")]  # fmt: skip
+    figures: dict[str, list[float]] = {k: [] for k in ("build", "vanilla", "warm", "check")}
+    memory: list[float] = []
+    entry = sorted((work / "content" / "events").glob("*.md"))[events // 2]
+    original = entry.read_text(encoding="utf-8")
+    for attempt in range(repeat):
+        out, vout = work / "out", work / "vout"
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(vout, ignore_errors=True)
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        seconds, rss = run([*ours, "-o", str(out)], work)
+        figures["build"].append(seconds)
+        memory.append(rss)
+        figures["vanilla"].append(run([*vanilla, "-o", str(vout)], work)[0])
+        entry.write_text(original + f"\nOne more sentence, edit {attempt}.\n", encoding="utf-8")
+        figures["warm"].append(run([*ours, "-o", str(out)], work)[0])
+        entry.write_text(original, encoding="utf-8")
+        figures["check"].append(run(check, ROOT)[0])
+    out = work / "out"
+    home = (out / "index.html").read_bytes()
+    median = {k: statistics.median(v) for k, v in figures.items()}
+    return {
+        "events": events,
+        "repeat": repeat,
+        "build_s": round(median["build"], 3),
+        "vanilla_build_s": round(median["vanilla"], 3),
+        "warm_rebuild_s": round(median["warm"], 3),
+        "check_s": round(median["check"], 3),
+        "peak_rss_mb": round(max(memory), 1),
+        "output_mb": round(folder_size(out) / 2**20, 2),
+        "home_kb": round(len(home) / 1024, 1),
+        "home_gzip_kb": round(len(gzip.compress(home, 9)) / 1024, 1),
+        "build_vs_vanilla": round(median["build"] / median["vanilla"], 3),
+        "warm_vs_cold": round(median["warm"] / median["build"], 3),
+        "runs": {k: [round(x, 3) for x in v] for k, v in figures.items()},
+    }
+
+
+TARGETS = {
+    "build_vs_vanilla": ("≤ 1.3 × vanilla", lambda r: r["build_vs_vanilla"] <= 1.3),
+    "warm_vs_cold": ("≤ 0.25 × cold", lambda r: r["warm_vs_cold"] <= 0.25),
+    "check_s": ("≤ 1 s at 1,000 events", lambda r: r["events"] > 1000 or r["check_s"] <= 1.0),
+    "peak_rss_mb": ("≤ 1 GB", lambda r: r["peak_rss_mb"] <= 1024),
+    "home_gzip_kb": ("≤ 150 KB", lambda r: r["home_gzip_kb"] <= 150),
+}
+
+
+def table(report: dict) -> str:
+    rows = [("events", report["events"], ""),
+            ("our cold build (s)", report["build_s"], ""),
+            ("vanilla Pelican build (s)", report["vanilla_build_s"], ""),
+            ("build ÷ vanilla", report["build_vs_vanilla"], "build_vs_vanilla"),
+            ("warm rebuild, one entry changed (s)", report["warm_rebuild_s"], ""),
+            ("warm ÷ cold", report["warm_vs_cold"], "warm_vs_cold"),
+            ("check (s)", report["check_s"], "check_s"),
+            ("peak memory of a build (MB)", report["peak_rss_mb"], "peak_rss_mb"),
+            ("output size (MB)", report["output_mb"], ""),
+            ("home page, gzip (KB)", report["home_gzip_kb"], "home_gzip_kb")]  # fmt: skip
+    lines = [f"{'measure':40} {'value':>10}  target", "-" * 70]
+    for name, value, target in rows:
+        note = ""
+        if target:
+            text, ok = TARGETS[target]
+            note = f"{text}: {'met' if ok(report) else 'MISSED'}"
+        lines.append(f"{name:40} {value:>10}  {note}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", help="write the report here")
+    parser.add_argument("--workdir", help="where to generate content (default: a temp dir)")
+    args = parser.parse_args(argv)
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="timeline-bench-"))
+    try:
+        report = bench(args.events, args.repeat, work)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    print(table(report))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
