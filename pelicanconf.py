@@ -23,6 +23,7 @@ PLUGINS = ["timeline"]
 ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
+THEME_STATIC_PATHS = []  # the plugin copies the theme's files, named by content
 DIRECT_TEMPLATES = []
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 

@@ -126,7 +126,10 @@ def test_sitemap_and_robots_in_the_hosted_build_only(bundled_site, hosted_site):
 
 
 def test_search_data_holds_every_event(bundled_site):
-    text = read(bundled_site, "search-data.js")
+    (name,) = [p.name for p in bundled_site.glob("search-data.*.js")]
+    assert re.fullmatch(r"search-data\.[0-9a-f]{10}\.js", name)  # named by its content
+    assert name in read(bundled_site, "search.html")
+    text = read(bundled_site, name)
     assert text.startswith("window.TIMELINE_SEARCH = JSON.parse(")
     data = json.loads(json.loads(text[len("window.TIMELINE_SEARCH = JSON.parse(") : -3]))
     assert len(data["documents"]) == len(json.loads(read(bundled_site, "events.json")))

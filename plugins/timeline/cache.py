@@ -75,9 +75,12 @@ class BuildCache:
                 state = pickle.load(handle)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
             return
+        previous = state.get("pages", {})
         if state.get("fingerprint") == self.fingerprint:
             self.values = state.get("values", {})
-            self.previous_pages = state.get("pages", {})
+            self.previous_pages = previous
+        else:  # the keys are void, but the files written are still known, to remove them
+            self.previous_pages = dict.fromkeys(previous, "")
 
     def get(self, key: str, compute):
         """The cached value for key, or compute() and remember it (unless it is None)."""

@@ -17,7 +17,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from edtf import EDTFParseException, parse_edtf
 
 PRECISIONS = ("year", "month", "day")
 MONTHS = [
@@ -181,6 +180,10 @@ def parse_date(text: str) -> EventDate:
 
 def parse_with_edtf(text: str) -> EventDate:
     """Parse with the edtf library: the reference for every form."""
+    # Imported here: building its grammar takes a tenth of a second, and most dates
+    # never need it.
+    from edtf import EDTFParseException, parse_edtf
+
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:

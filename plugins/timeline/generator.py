@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from . import exports
+from .assets import theme_assets
 from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
@@ -55,7 +57,13 @@ class TimelineGenerator(Generator):
         site_url = "" if relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
         self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name, self.cache)
+        self.assets = theme_assets(
+            Path(self.theme) / "static",
+            self.settings.get("THEME_STATIC_DIR", "theme"),
+            self.config["TIMELINE_FINGERPRINT_ASSETS"],
+        )
         self.context.update(self.builder.site_context())
+        self.context["assets"] = {name: asset.url for name, asset in self.assets.items()}
         # Our templates get autoescaping whatever the site's JINJA_ENVIRONMENT says:
         # every value from an entry is escaped, and only HTML we made is marked safe.
         self.env.autoescape = True
@@ -77,12 +85,19 @@ class TimelineGenerator(Generator):
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=relative, **page.context
             )
-        for name in self.cache.stale():  # pages of events that no longer exist
-            (output / name).unlink(missing_ok=True)
+        for asset in self.assets.values():
+            target = output / asset.url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asset.source, target)
+            self.cache.written(asset.url, "asset")
         page_urls = [page.save_as for page in self.pages]
         page_urls += [page.url for page in self.context.get("pages", [])]
         for name, text in exports.files(self.builder, self.config, self.site_name, page_urls):
             self._write(name, text)
+            self.cache.written(name, "export")
+        # Files an earlier build wrote and this one did not: deleted events, renamed assets.
+        for name in self.cache.stale():
+            (output / name).unlink(missing_ok=True)
         self.cache.save()
         console.print(
             f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "

@@ -6,12 +6,15 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import markdown
 from markupsafe import Markup
 
 from . import metadata
+from .assets import fingerprinted_name
 from .bibliography import Source
+from .exports import search_data
 from .listing import paginate
 from .timeline import Timeline
 from .views import EventLink, SourceView, Urls, Views, source_view
@@ -85,7 +88,7 @@ class SiteBuilder:
                  {"page_kind": "sources", "sources": self.sources_list()}),
             Page(urls.named("search"), "search",
                  {"page_kind": "search", "total": total,
-                  "search_data_url": urls.named("search_data")}),
+                  "search_data_url": self.search_data[0]}),
         ]  # fmt: skip
         for code, events in timeline.by_place.items():
             place = views.place(code)
@@ -112,6 +115,17 @@ class SiteBuilder:
                 })
             )  # fmt: skip
         return pages
+
+    @cached_property
+    def search_data(self) -> tuple[str, str]:
+        """(output path, text) of the search page's data, named by content if assets are."""
+        text = search_data.render(
+            self.timeline, self.views, int(self.config["TIMELINE_SEARCH_BODY_WORDS"])
+        )
+        name = self.urls.named("search_data")
+        if self.config["TIMELINE_FINGERPRINT_ASSETS"]:
+            name = fingerprinted_name(name, text.encode("utf-8"))
+        return name, text
 
     def sources_list(self) -> list[tuple[SourceView, list[EventLink]]]:
         def order(source: Source):

@@ -50,6 +50,9 @@ DEFAULTS = {
     "TIMELINE_ROBOTS_SAVE_AS": "robots.txt",
     # A listing longer than this is split into pages of whole years.
     "TIMELINE_EVENTS_PER_PAGE": 500,
+    # Name the theme's CSS and JavaScript files by their content (see assets.py); the site
+    # should then set THEME_STATIC_PATHS = [] so Pelican does not copy them a second time.
+    "TIMELINE_FINGERPRINT_ASSETS": True,
     # Keep rendered Markdown and pages in CACHE_PATH/timeline between builds (see cache.py).
     "TIMELINE_CACHE": True,
     # How many words of each body the search index holds (titles, people... are whole).

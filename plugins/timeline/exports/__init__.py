@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from . import bibliography, events_csv, events_ics, events_json, feeds, search_data, sitemap
+from . import bibliography, events_csv, events_ics, events_json, feeds, sitemap
 
 
 def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str, str]]:
@@ -24,8 +24,7 @@ def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str
          events_ics.render(timeline, urls, site_url, site_name, host)),
         (config["TIMELINE_CSL_JSON_SAVE_AS"], bibliography.render_csl_json(timeline.sources)),
         (config["TIMELINE_BIBTEX_SAVE_AS"], bibliography.render_bibtex(timeline.sources)),
-        (config["TIMELINE_SEARCH_DATA_SAVE_AS"],
-         search_data.render(timeline, views, int(config["TIMELINE_SEARCH_BODY_WORDS"]))),
+        builder.search_data,
     ]  # fmt: skip
     if not site_url:
         return out

@@ -1,0 +1,166 @@
+"""Safe and reproducible builds: CSP on every page, no script URLs, identical rebuilds,
+a cache that never serves stale pages, and contributors' scaffolding."""
+
+import hashlib
+import json
+import re
+import shutil
+
+from conftest import ROOT, copy_project, run_python
+from sitecheck import parse
+
+
+def files_of(folder):
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def build(content, output, cache, *extra, settings=ROOT / "pelicanconf.py"):
+    flags = ["-e", f"CACHE_PATH={json.dumps(str(cache))}", *extra]
+    result = run_python(
+        "-m", "pelican", str(content), "-s", str(settings), "-o", str(output), *flags
+    )
+    assert result.returncode == 0, result.stderr
+    return files_of(output)
+
+
+def test_every_page_has_a_strict_content_security_policy(bundled_site):
+    for page in bundled_site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert policy, page
+        assert "default-src 'self'" in policy.group(1) and "unsafe" not in policy.group(1)
+        assert "<script>" not in html  # no inline script: only files of the site
+
+
+def test_no_page_links_to_a_script_or_data_url(bundled_site):
+    for page in bundled_site.rglob("*.html"):
+        for link in parse(page).links:
+            assert not link.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (
+                page,
+                link,
+            )
+
+
+def test_assets_are_named_by_their_content(bundled_site):
+    home = (bundled_site / "index.html").read_text("utf-8")
+    for url in re.findall(r'(?:href|src)="\./(theme/[^"]+\.(?:css|js))"', home):
+        path = bundled_site / url
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        assert path.name.split(".")[-2] == digest, url
+    assert not (bundled_site / "theme" / "css" / "site.css").exists()
+
+
+def test_two_builds_are_identical_byte_for_byte(tmp_path):
+    first = build(
+        ROOT / "content", tmp_path / "a", tmp_path / "cache-a", "-e", "TIMELINE_CACHE=false"
+    )
+    second = build(
+        ROOT / "content", tmp_path / "b", tmp_path / "cache-b", "-e", "TIMELINE_CACHE=false"
+    )
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_cached_build_equals_a_clean_build_after_settings_and_theme_change(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "content", project / "content")
+    settings, cache = project / "pelicanconf.py", tmp_path / "cache"
+    build(project / "content", tmp_path / "warm", cache, settings=settings)
+
+    title = ["-e", 'TIMELINE_TITLE="A new heading"']
+    cached = build(project / "content", tmp_path / "warm", cache, *title, settings=settings)
+    clean = build(
+        project / "content", tmp_path / "clean1", tmp_path / "none1", *title, settings=settings
+    )
+    assert cached == clean and "A new heading" in cached["index.html"].decode()
+
+    base = project / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text("utf-8").replace("Built with Pelican.", "Built anew."), "utf-8")
+    event = project / "content" / "events" / "2021-10-kz-orders-anka.md"
+    event.write_text(
+        event.read_text("utf-8").replace("three ANKA drones from", "three ANKA drones, from"),
+        "utf-8",
+    )
+    cached = build(project / "content", tmp_path / "warm", cache, *title, settings=settings)
+    clean = build(
+        project / "content", tmp_path / "clean2", tmp_path / "none2", *title, settings=settings
+    )
+    assert cached == clean
+    assert (
+        "Built anew."
+        in cached["events/2023-11-07-kz-tr-military-cooperation-plan-2024.html"].decode()
+    )
+
+    event.rename(event.with_name("2021-10-kz-buys-anka-drones.md"))
+    cached = build(project / "content", tmp_path / "warm", cache, *title, settings=settings)
+    assert "events/2021-10-kz-buys-anka-drones.html" in cached
+    assert "events/2021-10-kz-orders-anka.html" not in cached  # the old name's page is gone
+
+
+def invoke(project, *args, stdin=""):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project, input=stdin,
+                          capture_output=True, text=True)  # fmt: skip
+
+
+def test_new_writes_a_named_entry_and_never_overwrites(tmp_path):
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "content", project / "content")
+    flags = [
+        "new",
+        "--title",
+        "Zürich talks: a plan",
+        "--date",
+        "2024-02",
+        "--countries",
+        "KZ,TR",
+        "--type",
+        "visit",
+    ]
+    first = invoke(project, *flags)
+    assert first.returncode == 0, first.stderr
+    path = project / first.stdout.strip()
+    assert path.name == "2024-02-zurich-talks-a-plan.md"
+    text = path.read_text("utf-8")
+    assert 'title: "Zürich talks: a plan"' in text and "date: 2024-02" in text
+    assert "countries: [KZ, TR]" in text and "type: visit" in text and "sources: []" in text
+
+    path.write_text(text + "My own words.\n", "utf-8")
+    again = invoke(project, *flags)
+    assert again.returncode == 1 and "already exists; not overwritten" in again.stderr
+    assert path.read_text("utf-8").endswith("My own words.\n")
+
+    check = invoke(project, "check")
+    assert check.returncode == 1
+    assert f"content/events/{path.name}:7: summary: is empty (it is required" in check.stderr
+    assert f"content/events/{path.name}:16: sources: must be a non-empty list" in check.stderr
+
+
+def test_new_checks_each_answer(tmp_path):
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "content", project / "content")
+    bad = invoke(
+        project, "new", "--title", "X", "--date", "2024-13", "--countries", "KZ", "--type", "visit"
+    )
+    assert bad.returncode == 2 and "'2024-13' is not a valid EDTF date" in bad.stderr
+    bad = invoke(
+        project,
+        "new",
+        "--title",
+        "X",
+        "--date",
+        "2024",
+        "--countries",
+        "Kazakstan",
+        "--type",
+        "visit",
+    )
+    assert bad.returncode == 2 and "did you mean KZ?" in bad.stderr
+    missing = invoke(project, "new", "--title", "X")
+    assert missing.returncode == 2 and "--date is missing" in missing.stderr
+    assert sorted((project / "content" / "events").glob("*-x.md")) == []
