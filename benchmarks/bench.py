@@ -51,6 +51,38 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+SEARCH_QUERIES = ("minister", "drone production", "naval academy", "bilateral agreement signed",
+                  "kazakhstan", "trai")  # fmt: skip
+
+
+def search_figures(site: Path) -> dict:
+    """Time the search page in headless Chromium: loading its index, and answering queries."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return {}
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page()
+        started = time.perf_counter()
+        page.goto((site / "search.html").as_uri() + f"?q={SEARCH_QUERIES[0]}")
+        page.locator("#search-status[data-ms]").wait_for(timeout=120_000)
+        ready = time.perf_counter() - started
+        timings = []
+        for query in SEARCH_QUERIES * 3:
+            page.fill("#search-q", "")
+            page.fill("#search-q", query)
+            page.press("#search-q", "Enter")
+            timings.append(float(page.locator("#search-status").get_attribute("data-ms")))
+        browser.close()
+    return {"search_ready_s": round(ready, 2), "search_query_ms": statistics.median(timings),
+            "search_query_max_ms": max(timings)}  # fmt: skip
+
+
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -98,6 +130,7 @@ def bench(events: int, repeat: int, work: Path) -> dict:
         "build_vs_vanilla": round(median["build"] / median["vanilla"], 3),
         "warm_vs_cold": round(median["warm"] / median["build"], 3),
         "runs": {k: [round(x, 3) for x in v] for k, v in figures.items()},
+        **search_figures(out),
     }
 
 
@@ -107,6 +140,7 @@ TARGETS = {
     "check_s": ("≤ 1 s at 1,000 events", lambda r: r["events"] > 1000 or r["check_s"] <= 1.0),
     "peak_rss_mb": ("≤ 1 GB", lambda r: r["peak_rss_mb"] <= 1024),
     "home_gzip_kb": ("≤ 150 KB", lambda r: r["home_gzip_kb"] <= 150),
+    "search_query_ms": ("< 100 ms", lambda r: r.get("search_query_ms", 0) < 100),
 }
 
 
@@ -121,6 +155,10 @@ def table(report: dict) -> str:
             ("peak memory of a build (MB)", report["peak_rss_mb"], "peak_rss_mb"),
             ("output size (MB)", report["output_mb"], ""),
             ("home page, gzip (KB)", report["home_gzip_kb"], "home_gzip_kb")]  # fmt: skip
+    if "search_query_ms" in report:
+        rows += [("search page ready, index built (s)", report["search_ready_s"], ""),
+                 ("search answer, median (ms)", report["search_query_ms"], "search_query_ms"),
+                 ("search answer, slowest (ms)", report["search_query_max_ms"], "")]  # fmt: skip
     lines = [f"{'measure':40} {'value':>10}  target", "-" * 70]
     for name, value, target in rows:
         note = ""

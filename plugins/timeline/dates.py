@@ -17,7 +17,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-
 PRECISIONS = ("year", "month", "day")
 MONTHS = [
     "January",
