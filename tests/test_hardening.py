@@ -164,3 +164,48 @@ def test_new_checks_each_answer(tmp_path):
     missing = invoke(project, "new", "--title", "X")
     assert missing.returncode == 2 and "--date is missing" in missing.stderr
     assert sorted((project / "content" / "events").glob("*-x.md")) == []
+
+
+def test_livereload_rebuilds_on_save_and_keeps_the_last_good_site(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "content", project / "content")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    url = f"http://127.0.0.1:{port}/events/2021-10-kz-orders-anka.html"
+
+    def page_when(condition, seconds=40):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                html = urllib.request.urlopen(url, timeout=2).read().decode()
+                if condition(html):
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError("the page never showed the expected change")
+
+    try:
+        page_when(lambda html: "<h1>Kazakhstan buys three ANKA drones" in html)
+        entry = project / "content" / "events" / "2021-10-kz-orders-anka.md"
+        text = entry.read_text("utf-8")
+        entry.write_text(
+            text.replace("title: Kazakhstan buys", "title: Edited, Kazakhstan buys"), "utf-8"
+        )
+        page_when(lambda html: "<h1>Edited, Kazakhstan buys" in html)
+        entry.write_text(text.replace("date: 2021-10", "date: 2021-10-45"), "utf-8")
+        time.sleep(3)
+        assert "<h1>Edited, Kazakhstan buys" in page_when(lambda html: True)
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=10)[0].decode()
+    assert "'2021-10-45' is not a valid EDTF date" in log
