@@ -157,30 +157,46 @@ def event_type(value, check: FieldCheck) -> str:
     return value.strip()
 
 
-def people(value, check: FieldCheck) -> tuple[Person, ...]:
+def records(value, check: FieldCheck, what: str, keys: tuple[str, ...], required=()):
+    """The well-formed mappings of a list field, with their lines; problems reported.
+
+    One place for what every list-of-mappings field (people, milestones) checks: a list,
+    of mappings, with known keys only and the required ones present.
+    """
+    shape = "{" + ", ".join(keys) + "}"
     if not isinstance(value, list):
-        raise FieldError("must be a list", "write - {name: ..., role: ..., country: ..}")
-    result = []
+        raise FieldError("must be a list", f"write - {shape}")
     for item in value:
         line = _line(item)
-        if isinstance(item, str):
-            item = {"name": item}
         if not isinstance(item, dict):
-            check.report("each person must be {name, role, country}", line=line)
+            check.report(f"each {what} must be {shape}", line=line)
             continue
-        unknown = [k for k in item if k not in ("name", "role", "country")]
+        unknown = [key for key in item if key not in keys]
         for key in unknown:
-            hint = did_you_mean(key, ("name", "role", "country"))
-            check.report(f"unknown person field {key!r}", hint, line)
+            check.report(f"unknown {what} field {key!r}", did_you_mean(key, keys), line)
+        missing = [key for key in required if key not in item]
+        if missing:
+            check.report(f"{what} is missing {', '.join(missing)}", line=line)
+        if not unknown and not missing:
+            yield item, line
+
+
+PERSON_KEYS = ("name", "role", "country")
+
+
+def people(value, check: FieldCheck) -> tuple[Person, ...]:
+    if isinstance(value, list):  # a bare name is a person too
+        value = [{"name": v} if isinstance(v, str) else v for v in value]
+    result = []
+    for item, line in records(value, check, "person", PERSON_KEYS, required=("name",)):
         try:
-            name = text(120)(item.get("name", ""), check)
+            name = text(120)(item["name"], check)
             role = text(200)(item["role"], check) if "role" in item else ""
             country = place_code(item["country"], check) if "country" in item else ""
         except FieldError as exc:
             check.report(f"person {exc.message}", exc.hint, line)
             continue
-        if not unknown:
-            result.append(Person(name, role, country))
+        result.append(Person(name, role, country))
     return tuple(result)
 
 
@@ -211,22 +227,8 @@ MILESTONE_KEYS = ("date", "label", "sources")
 
 
 def milestones(value, check: FieldCheck) -> tuple[Milestone, ...]:
-    if not isinstance(value, list):
-        raise FieldError("must be a list", "write - {date: 2021-10, label: signed, sources: [id]}")
     result = []
-    for item in value:
-        line = _line(item)
-        if not isinstance(item, dict):
-            check.report("each milestone must be {date, label, sources}", line=line)
-            continue
-        for key in item:
-            if key not in MILESTONE_KEYS:
-                hint = did_you_mean(key, MILESTONE_KEYS)
-                check.report(f"unknown milestone field {key!r}", hint, line)
-        missing = [k for k in MILESTONE_KEYS if k not in item]
-        if missing:
-            check.report(f"milestone is missing {', '.join(missing)}", line=line)
-            continue
+    for item, line in records(value, check, "milestone", MILESTONE_KEYS, MILESTONE_KEYS):
         try:
             date = edtf_date(item["date"], check)
         except FieldError as exc:
@@ -237,8 +239,7 @@ def milestones(value, check: FieldCheck) -> tuple[Milestone, ...]:
         except FieldError as exc:
             check.report(f"milestone label {exc.message}", exc.hint, _line(item["label"]) or line)
             continue
-        keys = source_keys(item["sources"], check)
-        result.append(Milestone(date, label, keys))
+        result.append(Milestone(date, label, source_keys(item["sources"], check)))
     return tuple(result)
 
 
