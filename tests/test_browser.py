@@ -293,3 +293,27 @@ def test_offline_archive_has_no_broken_link_and_makes_no_network_request(
     assert broken == []
     assert network == []
     assert record["errors"] == []
+
+
+def test_search_and_filters_on_a_hosted_site(bundled_site, open_page):
+    """The same pages served over HTTP (as when hosted), on loopback."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(bundled_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        page, record = open_page(f"{base}/search.html?q=Birlestik")
+        page.locator("#search-results li").first.wait_for()
+        assert "Birlestik" in page.locator("#search-results li").first.inner_text()
+        home, _ = open_page(f"{base}/index.html?type=exercise")
+        kinds = visible_articles(home).evaluate_all("els => els.map(e => e.dataset.type)")
+        assert kinds and set(kinds) == {"exercise"}
+        assert all(u.startswith(base) for u in record["requests"])
+        assert record["errors"] == []
+    finally:
+        server.shutdown()

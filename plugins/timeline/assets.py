@@ -1,6 +1,6 @@
-"""The theme's static files, with the CSS and JavaScript renamed by their content.
+"""The theme's static files, with the CSS, JavaScript and SVG renamed by their content.
 
-``css/site.css`` is written as ``theme/css/site.3f2a1b9c.css``: a file's name changes
+``css/site.css`` is written as ``theme/css/site.3f2a1b9c0d.css``: a file's name changes
 whenever its content does, so a CDN or browser may cache it forever. Other static files
 (licences, notes) keep their names.
 """
@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-FINGERPRINTED = (".css", ".js")
+FINGERPRINTED = (".css", ".js", ".svg")
 
 
 def fingerprinted_name(name: str, content: bytes) -> str:
