@@ -176,3 +176,28 @@ def test_published_build_has_absolute_urls(tmp_path):
     records = json.loads(read(output, "events.json"))
     assert records[0]["url"].startswith("https://timeline.test/events/")
     assert "https://timeline.test/events/2021-10-kz-orders-anka.html" in read(output, ANKA)
+
+
+def test_reference_list_shows_author_outlet_dates_language_and_archived_copy(site, tmp_path):
+    content = site()
+    result = pelican_build(content, tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+
+    def plain(name):
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", read(tmp_path / "output", name)))
+
+    drones = plain("events/2021-11-drones.html")
+    assert "Kazakhstan orders drones. TRT World, November 2021." in drones
+    assert "Accessed 2 January 2024. Archived copy." in drones
+    assert 'href="https://web.archive.org/web/2021/https://www.trtworld.com/article/1"' in read(
+        tmp_path / "output", "events/2021-11-drones.html"
+    )
+    plan = read(tmp_path / "output", "events/2023-11-07-plan.html")
+    assert (
+        "Dana Omirgazy. Kazakhstan, Türkiye Sign a Plan. The Astana Times, 8 November 2023."
+        in plain("events/2023-11-07-plan.html")
+    )
+    assert (
+        '<a href="#ref-1" aria-label="Source 1: Kazakhstan, Türkiye Sign a Plan">1</a>, p. 2]'
+        in plan
+    )
