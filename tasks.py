@@ -99,7 +99,7 @@ def new(c, title="", date="", countries="", type=""):
     """Write a new entry with its front matter filled in; asks for what is missing."""
     _plugin()
     from pelican.settings import read_settings
-    from timeline.content import load_organisations
+    from timeline.content import load_organisations, read_optional
     from timeline.places import Gazetteer
     from timeline.scaffold import ScaffoldError, check_answers, entry_text
     from timeline.settings import read_settings as timeline_settings
@@ -107,7 +107,8 @@ def new(c, title="", date="", countries="", type=""):
     settings = read_settings(str(ROOT / CONFIG["settings"]))
     config, _ = timeline_settings(settings)
     content = Path(settings["PATH"])
-    organisations, _ = load_organisations(content / config["TIMELINE_ORGANISATIONS_FILE"], "")
+    raw = read_optional(content / config["TIMELINE_ORGANISATIONS_FILE"])
+    organisations, _ = load_organisations(raw, "")
     types = config["TIMELINE_TYPES"]
     answers = {"title": title, "date": date, "countries": countries, "type": type}
     questions = {

@@ -58,11 +58,6 @@ def find_groups(text: str) -> tuple[list[CitationGroup], list[CitationSyntaxErro
     return groups, errors
 
 
-def cited_keys(text: str) -> list[str]:
-    groups, _ = find_groups(text)
-    return [item.key for group in groups for item in group.items]
-
-
 def replace_groups(text: str, render_group) -> str:
     """Replace each citation group with ``render_group(group)``."""
     groups, _ = find_groups(text)

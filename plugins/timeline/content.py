@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pycountry
+
 from . import frontmatter
 from .bibliography import parse_sources
 from .cache import BuildCache, digest
@@ -36,11 +38,16 @@ def _displayer(root: Path):
     return shown
 
 
-def load_organisations(path: Path, shown: str) -> tuple[list[Place], list[Problem]]:
-    if not path.exists():
+def read_optional(path: Path) -> bytes | None:
+    return path.read_bytes() if path.exists() else None
+
+
+def load_organisations(raw: bytes | None, shown: str) -> tuple[list[Place], list[Problem]]:
+    """The organisations file's bytes (None when there is none) -> places and problems."""
+    if raw is None:
         return [], []
     try:
-        data = frontmatter.load_yaml(frontmatter.decode(path.read_bytes()), first_line=1)
+        data = frontmatter.load_yaml(frontmatter.decode(raw), first_line=1)
     except frontmatter.FrontMatterError as exc:
         return [], [Problem(shown, exc.line, "organisations", exc.message, exc.hint)]
     if data is None:
@@ -49,7 +56,6 @@ def load_organisations(path: Path, shown: str) -> tuple[list[Place], list[Proble
         hint = "start each with '- code: ...'"
         return [], [Problem(shown, 1, "organisations", "must be a list", hint)]
     places, problems = [], []
-    countries = Gazetteer()
     for item in data:
         line = getattr(item, "line", 0)
         if not isinstance(item, dict) or not isinstance(item.get("code"), str):
@@ -59,7 +65,7 @@ def load_organisations(path: Path, shown: str) -> tuple[list[Place], list[Proble
         if not ORG_CODE_RE.match(code):
             hint = "use 2-8 capital letters or digits, e.g. EU"
             problems.append(Problem(shown, line, "code", f"invalid code {code!r}", hint))
-        elif countries.get(code):
+        elif pycountry.countries.get(alpha_2=code):
             hint = "choose a code that is not a country's"
             problems.append(Problem(shown, line, "code", f"{code} is a country code", hint))
         elif not isinstance(name, str) or not name.strip():
@@ -70,22 +76,13 @@ def load_organisations(path: Path, shown: str) -> tuple[list[Place], list[Proble
     return places, problems
 
 
-def _valid_sources(name: str, raw: bytes):
-    """(sources, []) when the bibliography has no problem, else None (so it is not cached)."""
-    sources, problems = parse_sources(name, raw)
-    return None if problems else (sources, problems)
-
-
-def _read_entry(name: str, raw: bytes, vocabulary: Vocabulary, problems: list[Problem]):
-    """The Event of one file, or None with its problems added to ``problems``."""
+def _read_entry(name: str, raw: bytes, vocabulary: Vocabulary):
+    """(Event or None, problems) of one file."""
     try:
         fields, body, body_line = frontmatter.parse_entry(name, raw)
     except frontmatter.EntryError as exc:
-        problems.append(exc.problem)
-        return None
-    event, entry_problems = validate_entry(name, fields, body, body_line, vocabulary)
-    problems += entry_problems
-    return event
+        return None, [exc.problem]
+    return validate_entry(name, fields, body, body_line, vocabulary)
 
 
 def entry_paths(events_dir: Path) -> list[Path]:
@@ -103,20 +100,21 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
 
     shown = _displayer(root)
 
+    cache = cache or BuildCache(None, "")
     org_path = root / config["TIMELINE_ORGANISATIONS_FILE"]
-    organisations, org_problems = load_organisations(org_path, shown(org_path))
+    raw_organisations = read_optional(org_path)
+    organisations, org_problems = load_organisations(raw_organisations, shown(org_path))
     problems += org_problems
     gazetteer = Gazetteer(organisations)
 
     sources_path = root / config["TIMELINE_SOURCES_FILE"]
-    cache = cache or BuildCache(None, "")
-    if sources_path.exists():
-        raw_sources = sources_path.read_bytes()
-        parsed = cache.get(
+    raw_sources = read_optional(sources_path)
+    if raw_sources is not None:
+        # Problems are cached with the sources: the same bytes always have the same ones.
+        sources, source_problems = cache.get(
             digest("sources", shown(sources_path), raw_sources),
-            lambda: _valid_sources(shown(sources_path), raw_sources),
+            lambda: parse_sources(shown(sources_path), raw_sources),
         )
-        sources, source_problems = parsed or parse_sources(shown(sources_path), raw_sources)
         problems += source_problems
     else:
         sources = {}
@@ -124,10 +122,7 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         problems.append(Problem(shown(sources_path), 0, "sources", "file not found", hint))
 
     vocabulary = Vocabulary(gazetteer, config["TIMELINE_TYPES"], sources)
-    vocabulary_key = digest(
-        "vocabulary", sources_path.read_bytes() if sources_path.exists() else b"",
-        org_path.read_bytes() if org_path.exists() else b"", config["TIMELINE_TYPES"],
-    )  # fmt: skip
+    vocabulary_key = digest("vocabulary", raw_sources, raw_organisations, config["TIMELINE_TYPES"])
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
     events, first_seen, names = [], {}, {}
     for path in entry_paths(events_dir) if events_dir.is_dir() else []:
@@ -147,10 +142,9 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
             )  # fmt: skip
             continue
         first_seen[slug] = name
-        found: list[Problem] = []
-        event = cache.get(
+        event, found = cache.get(
             digest("entry", name, raw, vocabulary_key),
-            lambda name=name, raw=raw, found=found: _read_entry(name, raw, vocabulary, found),
+            lambda name=name, raw=raw: _read_entry(name, raw, vocabulary),
         )
         problems += found
         if event:

@@ -62,10 +62,6 @@ class ListingPage:
         return self.count > 1
 
     @property
-    def events(self) -> int:
-        return sum(len(group.events) for group in self.years)
-
-    @property
     def span(self) -> str:
         if not self.years:
             return ""

@@ -20,14 +20,6 @@ class Place:
     flag: str = ""  # emoji flag for countries, "" for organisations
     short_name: str = ""
 
-    @property
-    def slug(self) -> str:
-        return self.code.lower()
-
-    @property
-    def label(self) -> str:
-        return self.short_name or self.name
-
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())

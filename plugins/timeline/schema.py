@@ -49,9 +49,11 @@ class Vocabulary:
 
 
 class FieldError(ValueError):
-    def __init__(self, message: str, hint: str = "", line: int | None = None):
+    """A field's value is wrong; ``empty`` says it holds nothing at all."""
+
+    def __init__(self, message: str, hint: str = "", line: int | None = None, empty=False):
         super().__init__(message)
-        self.message, self.hint, self.line = message, hint, line
+        self.message, self.hint, self.line, self.empty = message, hint, line, empty
 
 
 class FieldCheck:
@@ -78,7 +80,7 @@ def text(max_length: int) -> Callable:
             raise FieldError("must be text", "write it on one line after the colon")
         value = value.strip()
         if not value:
-            raise FieldError("is empty", "write a value or remove the field")
+            raise FieldError("is empty", "write a value or remove the field", empty=True)
         if len(value) > max_length:
             raise FieldError(f"is {len(value)} characters long; at most {max_length}", "shorten it")
         return value
@@ -134,7 +136,7 @@ def place_code(value, check: FieldCheck) -> str:
 
 def place_codes(value, check: FieldCheck) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
-        raise FieldError("must be a non-empty list of codes", "write [TR, KZ]")
+        raise FieldError("must be a non-empty list of codes", "write [FR, DE]", empty=not value)
     codes = []
     for item in value:
         try:
@@ -202,7 +204,8 @@ def people(value, check: FieldCheck) -> tuple[Person, ...]:
 
 def source_keys(value, check: FieldCheck) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
-        raise FieldError("must be a non-empty list of source ids", "write [source-id]")
+        empty = not value
+        raise FieldError("must be a non-empty list of source ids", "write [source-id]", empty=empty)
     keys = []
     for item in value:
         key = item.strip() if isinstance(item, str) else ""
@@ -358,7 +361,7 @@ def validate_entry(
             values[spec.name] = spec.parse(fields[spec.name], check)
         except FieldError as exc:
             hint = exc.hint
-            if spec.required and exc.message.startswith(("is empty", "must be a non-empty")):
+            if spec.required and exc.empty:
                 hint = f"it is required, e.g. '{spec.name}: {spec.example}'"
             check.report(exc.message, hint, exc.line)
         problems.extend(check.problems)

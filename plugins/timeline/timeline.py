@@ -66,15 +66,6 @@ class Timeline:
     def place(self, code: str) -> Place:
         return self.gazetteer.get(code)
 
-    @property
-    def places(self) -> list[Place]:
-        """Countries and organisations that have events, by name."""
-        return [self.place(code) for code in self.by_place]
-
-    @property
-    def years(self) -> list[int]:
-        return list(self.by_year)
-
 
 def _event_types(types: dict) -> dict[str, EventType]:
     result = {}

@@ -262,7 +262,8 @@ class Views:
             body = renderer.markdown(event.body)
             note = renderer.markdown(event.note) if event.note else ""
             marks = [renderer.key_marks(m.sources) for m in event.milestones]
-            return body, note, marks, dict(renderer.numbering.numbers), html_to_text(body)
+            numbered = [(r.source.id, r.number) for r in renderer.references()]
+            return body, note, marks, numbered, html_to_text(body)
 
         return self.cache.get(key, render)
 
@@ -274,7 +275,7 @@ class Views:
         ]
         references = [
             source_view(self.timeline.sources[key], number, self.language_names)
-            for key, number in sorted(numbers.items(), key=lambda kv: kv[1])
+            for key, number in numbers
         ]
         before, after = self.timeline.neighbours[event.slug]
         link = self.links[event.slug]
