@@ -37,3 +37,10 @@ def test_every_task_and_setting_is_documented():
 
     for name in DEFAULTS:
         assert f"`{name}`" in readme, f"{name} is not documented in README.md"
+
+
+def test_ci_runs_the_readme_commands_word_for_word():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert readme[0] == "```sh" and readme[3] == "```"
+    assert "pytest" in readme[2]
+    assert readme[2] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
