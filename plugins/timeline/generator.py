@@ -53,8 +53,8 @@ class TimelineGenerator(Generator):
         except ContentError as error:
             print(str(error), file=sys.stderr)
             raise ContentProblems(error) from None
-        relative = self.settings.get("RELATIVE_URLS", False)
-        site_url = "" if relative else self.settings.get("SITEURL", "")
+        self.relative = self.settings.get("RELATIVE_URLS", False)
+        site_url = "" if self.relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
         self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name, self.cache)
         self.assets = theme_assets(
@@ -72,7 +72,6 @@ class TimelineGenerator(Generator):
         self.pages = self.builder.pages()
 
     def generate_output(self, writer):
-        relative = self.settings.get("RELATIVE_URLS", False)
         # Pelican's own pages appear in every page's menu, so they are part of each key.
         menu = [(p.url, p.title) for p in self.context.get("pages", [])]
         output = Path(self.output_path)
@@ -83,7 +82,7 @@ class TimelineGenerator(Generator):
                 continue  # written by an earlier build from the same data
             template = self.get_template(page.template)
             writer.write_file(
-                page.save_as, template, self.context, relative_urls=relative, **page.context
+                page.save_as, template, self.context, relative_urls=self.relative, **page.context
             )
         for asset in self.assets.values():
             target = output / asset.url

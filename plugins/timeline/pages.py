@@ -92,7 +92,7 @@ class SiteBuilder:
         ]  # fmt: skip
         for code, events in timeline.by_place.items():
             place = views.place(code)
-            feed = self.config["TIMELINE_PLACE_FEED_SAVE_AS"].format(slug=place.code.lower())
+            feed = urls.place_feed(code)
             pages += self.listing(
                 place.url, "country", events, page_kind="country", place=place,
                 count=len(events), total=total, place_feed=feed if self.site_url else "",

@@ -42,6 +42,9 @@ class Urls:
     def place(self, code: str) -> str:
         return self.config["TIMELINE_COUNTRY_SAVE_AS"].format(slug=code.lower())
 
+    def place_feed(self, code: str) -> str:
+        return self.config["TIMELINE_PLACE_FEED_SAVE_AS"].format(slug=code.lower())
+
     def type(self, code: str) -> str:
         return self.config["TIMELINE_TYPE_SAVE_AS"].format(slug=code)
 

@@ -34,7 +34,7 @@ def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str
                                    limit)))  # fmt: skip
     for code, events in timeline.by_place.items():
         place = views.place(code)
-        path = config["TIMELINE_PLACE_FEED_SAVE_AS"].format(slug=code.lower())
+        path = urls.place_feed(code)
         title = f"{site_name}: {place.name}"
         out.append((path, feeds.render(timeline, views, site_url, title, events, path, limit)))
     changed = {views.links[e.slug].url: timeline.changes[e.slug][1].date().isoformat()
