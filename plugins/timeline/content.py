@@ -121,8 +121,17 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         hint = "create it: a CSL-YAML list of the sources your entries cite"
         problems.append(Problem(shown(sources_path), 0, "sources", "file not found", hint))
 
-    vocabulary = Vocabulary(gazetteer, config["TIMELINE_TYPES"], sources)
-    vocabulary_key = digest("vocabulary", raw_sources, raw_organisations, config["TIMELINE_TYPES"])
+    vocabulary = Vocabulary(
+        gazetteer, config["TIMELINE_TYPES"], sources, roles=config["TIMELINE_ROLES"]
+    )
+    vocabulary_key = digest(
+        "vocabulary",
+        raw_sources,
+        raw_organisations,
+        config["TIMELINE_TYPES"],
+        config["TIMELINE_ROLES"],
+        str(vocabulary.today),
+    )
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
     events, first_seen, names = [], {}, {}
     for path in entry_paths(events_dir) if events_dir.is_dir() else []:

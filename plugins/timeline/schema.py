@@ -8,6 +8,7 @@ all come from this table: adding a field is adding a row.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable
@@ -46,6 +47,8 @@ class Vocabulary:
     gazetteer: Gazetteer
     types: dict
     sources: dict[str, Source]
+    roles: dict = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 class FieldError(ValueError):
@@ -227,6 +230,59 @@ def markdown_text(value, check: FieldCheck) -> str:
 
 
 MILESTONE_KEYS = ("date", "label", "sources")
+CORRECTION_KEYS = ("date", "text")
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: EventDate
+    text: str
+
+
+def corrections(value, check: FieldCheck) -> tuple[Correction, ...]:
+    result = []
+    for item, line in records(value, check, "correction", CORRECTION_KEYS, CORRECTION_KEYS):
+        try:
+            date = day_date(item["date"], check)
+            note = text(1000)(item["text"], check)
+        except FieldError as exc:
+            check.report(f"correction {exc.message}", exc.hint, line)
+            continue
+        if date.start > check.vocabulary.today:
+            check.report(
+                f"correction date {date.text} is after today ({check.vocabulary.today})",
+                "date a correction the day it was made",
+                line,
+            )
+        if result and date.start < result[-1].date.start:
+            check.report(
+                f"correction of {date.text} is listed after one of {result[-1].date.text}",
+                "list corrections oldest first",
+                line,
+            )
+        result.append(Correction(date, note))
+    return tuple(result)
+
+
+def roles(value, check: FieldCheck) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise FieldError("must be a mapping of country code to role", "write {FR: supplier}")
+    vocabulary = check.vocabulary.roles
+    result = []
+    for key, role in value.items():
+        line = _line(role) or check.line
+        try:
+            code = place_code(key, check)
+        except FieldError as exc:
+            check.report(exc.message, exc.hint, line)
+            continue
+        name = role.strip() if isinstance(role, str) else ""
+        if name not in vocabulary:
+            hint = did_you_mean(name, vocabulary) or "one of: " + ", ".join(vocabulary)
+            check.report(f"unknown role {name or role!r} for {code}", hint, line)
+            continue
+        result.append((code, name))
+    return tuple(result)
 
 
 def milestones(value, check: FieldCheck) -> tuple[Milestone, ...]:
@@ -302,6 +358,23 @@ FIELDS: tuple[Field, ...] = (
            "additionalProperties": False, "properties": {
                "date": _STRING, "label": _STRING, "sources": _STRINGS}}},
           "[{date: 2021-11-27, label: made public, sources: [outlet-2021-11-27]}]"),
+    Field("roles", False, roles,
+          "Each listed country's role, from the site's vocabulary (see below): "
+          "`{code: role}`. Only for countries in `countries`.",
+          {"type": "object", "additionalProperties": {"type": "string"}},
+          "{FR: supplier, DE: recipient}"),
+    Field("context", False, text(300),
+          "Marks an entry outside the timeline's main scope, kept as background; one "
+          "sentence saying why it is here.", _STRING,
+          "An exercise without the main country, kept because the article names it."),
+    Field("corrections", False, corrections,
+          "Corrections made after publication, oldest first: `{date, text}`; the date is "
+          "the day the correction was made.",
+          {"type": "array", "items": {"type": "object", "required": list(CORRECTION_KEYS),
+           "additionalProperties": False, "properties": {
+               "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+               "text": _STRING}}},
+          "[{date: 2024-03-02, text: The signing date was 7 November, not 8.}]"),
     Field("added", False, day_date,
           "Day the entry was first published. Optional: taken from git history when absent.",
           {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-02-28"),
@@ -374,6 +447,7 @@ def validate_entry(
         )  # fmt: skip
     problems.extend(_check_file_date(path, slug, values.get("date"), key_lines, top))
     problems.extend(_check_milestone_order(path, values, key_lines, top))
+    problems.extend(_check_roles(path, values, key_lines, top))
     problems.extend(
         _check_citations(path, fields, values, body, body_line, key_lines, top, vocabulary)
     )
@@ -420,6 +494,17 @@ def _check_milestone_order(path, values, key_lines, top) -> list[Problem]:
                         f"{earlier.label!r} ({earlier.date.text})", "list milestones in order")
             )  # fmt: skip
     return problems
+
+
+def _check_roles(path, values, key_lines, top) -> list[Problem]:
+    listed = values.get("countries") or ()
+    return [
+        Problem(path, key_lines.get("roles", top), "roles",
+                f"gives a role to {code}, which is not in 'countries'",
+                f"add {code} to 'countries', or remove its role")
+        for code, _role in values.get("roles") or ()
+        if listed and code not in listed
+    ]  # fmt: skip
 
 
 def _check_citations(

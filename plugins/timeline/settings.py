@@ -19,6 +19,15 @@ DEFAULTS = {
     "TIMELINE_TYPES": {
         "event": ("Event", "Events", "Anything that does not fit a narrower type."),
     },
+    # The vocabulary of country roles an entry may give: {code: label}.
+    "TIMELINE_ROLES": {
+        "supplier": "supplier",
+        "recipient": "recipient",
+        "host": "host",
+        "visitor": "visitor",
+        "participant": "participant",
+        "observer": "observer",
+    },
     # Names of source languages, where pycountry's ISO 639 name is not the one wanted:
     # {"ky": "Kyrgyz"}.
     "TIMELINE_LANGUAGE_NAMES": {},
