@@ -1,6 +1,7 @@
 """Settings for the bundled site: Türkiye's defence diplomacy with Central Asia.
 
-Everything about this topic lives here and in content/; the plugin and the theme are generic.
+Everything about this topic lives here and in content/; the plugin (src/) is generic, and
+theme/ holds only what this site changes of the plugin's templates.
 """
 
 AUTHOR = "Timeline editors"
@@ -17,13 +18,14 @@ TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 THEME = "theme"
 
-# Events are not Pelican articles: the timeline plugin reads content/events itself.
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["timeline"]
+# The timeline plugin (the pelican-timeline package) reads content/events itself and keeps
+# Pelican from reading it as articles. This site has no blog, so the timeline is the home page.
+PLUGINS = ["pelican.plugins.timeline"]
+TIMELINE_OUTPUT_FOLDER = ""
 ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
-THEME_STATIC_PATHS = []  # the plugin copies the theme's files, named by content
+THEME_STATIC_PATHS = []  # the theme only overrides a template; the plugin brings its files
 DIRECT_TEMPLATES = []
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 

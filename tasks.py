@@ -3,7 +3,6 @@
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from invoke import Exit, task
@@ -18,37 +17,19 @@ CONFIG = {
     "port": 8000,
 }
 PYTHON = sys.executable
-
-
-def _env():
-    env = {
-        "PYTHONPATH": os.pathsep.join(
-            filter(None, [str(ROOT / "plugins"), os.environ.get("PYTHONPATH")])
-        )
-    }
-    return env
+TIMELINE = f'"{PYTHON}" -m pelican.plugins.timeline'
 
 
 def atomic_build(c, settings, output=CONFIG["output"]):
-    """Build into a temporary folder; replace ``output`` only if the build succeeded."""
-    output = ROOT / output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-    result = c.run(
-        f'"{PYTHON}" -m pelican "{ROOT / CONFIG["content"]}" -s "{ROOT / settings}" -o "{staging}"',
-        warn=True,
-        env=_env(),
-    )
-    if not result.ok:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise Exit(f"Build failed; {output.name}/ was left as it was.", code=result.exited or 1)
-    previous = output.with_name(f".{output.name}-previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
-    print(f"Site written to {output.relative_to(ROOT)}/")
+    """Build into a staging folder; replace ``output`` only if the build succeeded."""
+    from pelican.plugins.timeline.build import BuildFailed
+    from pelican.plugins.timeline.build import atomic_build as build_site
+
+    try:
+        written = build_site(ROOT / CONFIG["content"], ROOT / settings, ROOT / output)
+    except BuildFailed as error:
+        raise Exit(str(error), code=error.status) from None
+    print(f"Site written to {written.relative_to(ROOT)}/")
 
 
 @task
@@ -60,7 +41,7 @@ def clean(c):
 @task
 def check(c):
     """Validate all content without building: every problem as path:line: field: problem."""
-    c.run(f'"{PYTHON}" -m timeline.check -s "{ROOT / CONFIG["settings"]}"', env=_env())
+    c.run(f'{TIMELINE} check -s "{ROOT / CONFIG["settings"]}"')
 
 
 @task
@@ -82,11 +63,6 @@ def serve(c, port=CONFIG["port"]):
     c.run(f'"{PYTHON}" -m http.server {port} -b {CONFIG["host"]} -d "{ROOT / CONFIG["output"]}"')
 
 
-def _plugin():
-    if str(ROOT / "plugins") not in sys.path:
-        sys.path.insert(0, str(ROOT / "plugins"))
-
-
 @task(
     help={
         "title": "the event's headline",
@@ -97,48 +73,16 @@ def _plugin():
 )
 def new(c, title="", date="", countries="", type=""):
     """Write a new entry with its front matter filled in; asks for what is missing."""
-    _plugin()
-    from pelican.settings import read_settings
-    from timeline.content import load_organisations, read_optional
-    from timeline.places import Gazetteer
-    from timeline.scaffold import ScaffoldError, check_answers, entry_text
-    from timeline.settings import read_settings as timeline_settings
+    from pelican.plugins.timeline.cli import main
 
-    settings = read_settings(str(ROOT / CONFIG["settings"]))
-    config, _ = timeline_settings(settings)
-    content = Path(settings["PATH"])
-    raw = read_optional(content / config["TIMELINE_ORGANISATIONS_FILE"])
-    organisations, _ = load_organisations(raw, "")
-    types = config["TIMELINE_TYPES"]
-    answers = {"title": title, "date": date, "countries": countries, "type": type}
-    questions = {
-        "title": "Title: ",
-        "date": "Date (EDTF: 2024, 2024-02, 2024-02-28, 2024~ ...): ",
-        "countries": "Countries (codes, e.g. KZ,TR): ",
-        "type": f"Type ({', '.join(types)}): ",
-    }
-    for name, question in questions.items():
-        if not answers[name]:
-            if not sys.stdin.isatty():
-                raise Exit(f"new: --{name} is missing (run in a terminal to be asked)", code=2)
-            answers[name] = input(question)
-    try:
-        checked = check_answers(
-            answers["title"], answers["date"], answers["countries"], answers["type"],
-            Gazetteer(organisations), types,
-        )  # fmt: skip
-        name, text = entry_text(*checked)
-    except (ScaffoldError, ValueError) as error:
-        raise Exit(f"new: {getattr(error, 'message', error)}", code=2) from None
-    path = content / config["TIMELINE_EVENTS_PATH"] / name
-    try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # never overwrites
-            handle.write(text)
-    except FileExistsError:
-        raise Exit(
-            f"new: {path.relative_to(ROOT)} already exists; not overwritten", code=1
-        ) from None
-    print(path.relative_to(ROOT))
+    arguments = ["new", "-s", str(ROOT / CONFIG["settings"])]
+    for name, value in (("title", title), ("date", date), ("countries", countries),
+                        ("type", type)):  # fmt: skip
+        if value:
+            arguments += [f"--{name}", value]
+    status = main(arguments)
+    if status:
+        raise Exit(code=status)
 
 
 @task
@@ -163,7 +107,7 @@ def livereload(c, port=CONFIG["port"]):
     watched = [
         ROOT / CONFIG["content"],
         ROOT / "theme",
-        ROOT / "plugins",
+        ROOT / "src",
         ROOT / CONFIG["settings"],
     ]
     try:
@@ -193,8 +137,7 @@ def archive(c):
     """Build a self-contained zip of the site for reading offline: dist/timeline-DATE.zip."""
     import datetime as dt
 
-    _plugin()
-    from timeline.archive import archive_name, make_zip
+    from pelican.plugins.timeline.archive import archive_name, make_zip
 
     output = f"dist/.site-{os.getpid()}"
     atomic_build(c, CONFIG["settings"], output)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+PLUGIN = ROOT / "src" / "pelican" / "plugins" / "timeline"
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
 
 SOURCES = """\
@@ -105,7 +106,7 @@ def site(tmp_path):
 
 
 def run_python(*args, cwd=ROOT, env=None):
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})}
+    environment = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, env=environment, capture_output=True, text=True
     )
@@ -138,7 +139,7 @@ def copy_project(destination: Path) -> Path:
     """A copy of the project's settings, plugin and theme, for builds of other content."""
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy(ROOT / name, destination / name)
-    for name in ("plugins", "theme"):
+    for name in ("theme",):
         shutil.copytree(
             ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__")
         )

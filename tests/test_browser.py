@@ -254,7 +254,7 @@ def test_offline_archive_has_no_broken_link_and_makes_no_network_request(
     import zipfile
     from urllib.parse import urldefrag
 
-    from timeline.archive import make_zip
+    from pelican.plugins.timeline.archive import make_zip
 
     archive = make_zip(bundled_site, tmp_path / "site.zip", "timeline-test")
     with zipfile.ZipFile(archive) as zipped:

@@ -2,8 +2,9 @@
 
 import pytest
 from conftest import EVENT_A, SETTINGS, SOURCES, run_python
-from timeline.content import load_timeline
-from timeline.problems import ContentError
+
+from pelican.plugins.timeline.content import load_timeline
+from pelican.plugins.timeline.problems import ContentError
 
 
 def problems_of(content):
@@ -234,7 +235,9 @@ def test_unknown_setting_is_reported(site):
 def test_check_command_prints_every_problem_and_exits_1(site, tmp_path):
     content = site({"2023-11-07-x.md": entry(countries="[Kazakstan]")})
     (tmp_path / "conf.py").write_text(f"TIMELINE_TYPES = {SETTINGS['TIMELINE_TYPES']!r}\n")
-    result = run_python("-m", "timeline.check", "-s", "conf.py", str(content), cwd=tmp_path)
+    result = run_python(
+        "-m", "pelican.plugins.timeline", "check", "-s", "conf.py", str(content), cwd=tmp_path
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
@@ -245,6 +248,6 @@ def test_check_command_prints_every_problem_and_exits_1(site, tmp_path):
 
 
 def test_check_command_passes_on_the_bundled_content():
-    result = run_python("-m", "timeline.check")
+    result = run_python("-m", "pelican.plugins.timeline", "check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: ")

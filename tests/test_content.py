@@ -5,8 +5,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT
-from timeline.check import site_settings
-from timeline.content import load_timeline
+from pelican.plugins.timeline.cli import site_settings
+
+from pelican.plugins.timeline.content import load_timeline
 
 SEED = "turkiyescoop-turan-tactic"
 

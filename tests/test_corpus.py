@@ -7,10 +7,11 @@ import yaml
 from conftest import ROOT, pelican_build, write_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from timeline.check import site_settings
-from timeline.content import load_timeline
-from timeline.frontmatter import EntryError, parse_entry
-from timeline.problems import ContentError
+from pelican.plugins.timeline.cli import site_settings
+
+from pelican.plugins.timeline.content import load_timeline
+from pelican.plugins.timeline.frontmatter import EntryError, parse_entry
+from pelican.plugins.timeline.problems import ContentError
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))

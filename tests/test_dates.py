@@ -1,7 +1,8 @@
 import datetime as dt
 
 import pytest
-from timeline.dates import DateError, parse_date
+
+from pelican.plugins.timeline.dates import DateError, parse_date
 
 
 @pytest.mark.parametrize(
@@ -93,7 +94,8 @@ def test_sort_order_puts_coarser_dates_first_at_the_same_start():
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from timeline.dates import _parse_simple, parse_with_edtf  # noqa: E402
+
+from pelican.plugins.timeline.dates import _parse_simple, parse_with_edtf  # noqa: E402
 
 one_date = st.builds(
     lambda y, m, d, q, depth: (

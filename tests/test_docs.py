@@ -4,12 +4,13 @@ import json
 
 import jsonschema
 from conftest import ROOT, run_python
-from timeline.frontmatter import parse_entry
-from timeline.schema import FIELDS
+
+from pelican.plugins.timeline.frontmatter import parse_entry
+from pelican.plugins.timeline.schema import FIELDS
 
 
 def test_generated_field_list_and_json_schema_are_up_to_date():
-    result = run_python("-m", "timeline.docs", "--check")
+    result = run_python("-m", "pelican.plugins.timeline", "docs", "--check")
     assert result.returncode == 0, result.stderr
 
 
@@ -33,7 +34,7 @@ def test_every_task_and_setting_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for task in ("check", "build", "serve", "clean", "rebuild", "publish"):
         assert f"invoke {task}" in readme
-    from timeline.settings import DEFAULTS
+    from pelican.plugins.timeline.settings import DEFAULTS
 
     for name in DEFAULTS:
         assert f"`{name}`" in readme, f"{name} is not documented in README.md"

@@ -1,5 +1,6 @@
 import pytest
-from timeline.frontmatter import EntryError, parse_entry
+
+from pelican.plugins.timeline.frontmatter import EntryError, parse_entry
 
 GOOD = b"---\ntitle: A\ncountries: [TR, NO]\ncode: 012\ndate: 2021-11\n---\nBody [@x].\n"
 

@@ -1,8 +1,8 @@
 """Citations and Markdown rendering on an event page."""
 
-from timeline.bibliography import Source
-from timeline.citations import find_groups
-from timeline.render import Renderer
+from pelican.plugins.timeline.bibliography import Source
+from pelican.plugins.timeline.citations import find_groups
+from pelican.plugins.timeline.render import Renderer
 
 SOURCES = {
     key: Source(id=key, type="webpage", title=f"Title {key}", line=1, url=f"https://x.org/{key}")

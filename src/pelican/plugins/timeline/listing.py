@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .views import EventLink, Urls
+from .urls import Urls
+from .views import EventLink
 
 
 @dataclass

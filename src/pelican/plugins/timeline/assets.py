@@ -1,8 +1,8 @@
-"""The theme's static files, with the CSS, JavaScript and SVG renamed by their content.
+"""The plugin's static files, with the CSS, JavaScript and SVG renamed by their content.
 
-``css/site.css`` is written as ``theme/css/site.3f2a1b9c0d.css``: a file's name changes
-whenever its content does, so a CDN or browser may cache it forever. Other static files
-(licences, notes) keep their names.
+``css/site.css`` is written as ``assets/css/site.3f2a1b9c0d.css`` (inside the timeline's
+folder): a file's name changes whenever its content does, so a CDN or browser may cache it
+forever. Other static files (licences, notes) keep their names.
 """
 
 from __future__ import annotations
@@ -25,13 +25,16 @@ class Asset:
     url: str  # relative to the site root
 
 
-def theme_assets(static_dir: Path, prefix: str, fingerprint: bool = True) -> dict[str, Asset]:
-    """{path inside static/: Asset} for every file of the theme's static folder."""
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def plugin_assets(urls, fingerprint: bool = True, static_dir: Path = STATIC) -> dict[str, Asset]:
+    """{path inside static/: Asset} for every file of the plugin's static folder."""
     assets = {}
     for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
         name = path.relative_to(static_dir).as_posix()
         target = name
         if fingerprint and path.suffix in FINGERPRINTED:
             target = fingerprinted_name(name, path.read_bytes())
-        assets[name] = Asset(path, f"{prefix}/{target}")
+        assets[name] = Asset(path, urls.asset(target))
     return assets

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from ..pages import Urls
 from ..timeline import Timeline
+from ..urls import Urls
 
 
 def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[dict]:

@@ -19,6 +19,7 @@ from .places import Place
 from .render import Renderer, new_converter
 from .schema import Event
 from .timeline import EventType, Timeline
+from .urls import Urls
 
 
 def language_name(code: str, names: dict | None = None) -> str:
@@ -28,36 +29,6 @@ def language_name(code: str, names: dict | None = None) -> str:
     language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
     language = language or pycountry.languages.get(alpha_3=code)
     return language.name if language else code
-
-
-class Urls:
-    """Every page's URL, from the TIMELINE_*_SAVE_AS settings, relative to the site root."""
-
-    def __init__(self, config: dict):
-        self.config = config
-
-    def event(self, slug: str) -> str:
-        return self.config["TIMELINE_EVENT_SAVE_AS"].format(slug=slug)
-
-    def place(self, code: str) -> str:
-        return self.config["TIMELINE_COUNTRY_SAVE_AS"].format(slug=code.lower())
-
-    def place_feed(self, code: str) -> str:
-        return self.config["TIMELINE_PLACE_FEED_SAVE_AS"].format(slug=code.lower())
-
-    def type(self, code: str) -> str:
-        return self.config["TIMELINE_TYPE_SAVE_AS"].format(slug=code)
-
-    def named(self, name: str) -> str:
-        return self.config[f"TIMELINE_{name.upper()}_SAVE_AS"]
-
-    @staticmethod
-    def page(first: str, number: int) -> str:
-        """The URL of page ``number`` of a listing whose first page is ``first``."""
-        if number == 1:
-            return first
-        stem, dot, suffix = first.rpartition(".")
-        return f"{stem}-page{number}.{suffix}" if dot else f"{first}-page{number}"
 
 
 @dataclass(frozen=True)

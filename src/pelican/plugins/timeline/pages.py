@@ -17,7 +17,8 @@ from .bibliography import Source
 from .exports import search_data
 from .listing import paginate
 from .timeline import Timeline
-from .views import EventLink, SourceView, Urls, Views, source_view
+from .urls import Urls
+from .views import EventLink, SourceView, Views, source_view
 
 # Pages and files every page may link to, by their TIMELINE_<NAME>_SAVE_AS setting.
 NAV_PAGES = ("index", "countries", "types", "sources", "search", "json", "csv", "ics",

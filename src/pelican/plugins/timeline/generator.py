@@ -17,7 +17,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from . import exports
-from .assets import theme_assets
+from .assets import plugin_assets
 from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
@@ -42,7 +42,7 @@ class ContentProblems(SystemExit):
 class TimelineGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.config, _ = read_settings(self.settings)
+        self.config, _ = read_settings(self.settings)  # problems: reported by load_timeline
         folder = Path(self.settings["CACHE_PATH"]) / "timeline"
         self.cache = BuildCache(
             folder if self.config["TIMELINE_CACHE"] else None,
@@ -57,11 +57,7 @@ class TimelineGenerator(Generator):
         site_url = "" if self.relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
         self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name, self.cache)
-        self.assets = theme_assets(
-            Path(self.theme) / "static",
-            self.settings.get("THEME_STATIC_DIR", "theme"),
-            self.config["TIMELINE_FINGERPRINT_ASSETS"],
-        )
+        self.assets = plugin_assets(self.builder.urls, self.config["TIMELINE_FINGERPRINT_ASSETS"])
         self.context.update(self.builder.site_context())
         self.context["assets"] = {name: asset.url for name, asset in self.assets.items()}
         # Our templates get autoescaping whatever the site's JINJA_ENVIRONMENT says:
@@ -80,7 +76,7 @@ class TimelineGenerator(Generator):
             self.cache.written(page.save_as, key)
             if self.cache.unchanged(page.save_as, key, output):
                 continue  # written by an earlier build from the same data
-            template = self.get_template(page.template)
+            template = self.get_template(f"timeline/{page.template}")
             writer.write_file(
                 page.save_as, template, self.context, relative_urls=self.relative, **page.context
             )

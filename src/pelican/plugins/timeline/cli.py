@@ -1,0 +1,226 @@
+"""The ``pelican-timeline`` command: check content, start an entry, start a new site.
+
+    pelican-timeline check [-s pelicanconf.py] [CONTENT]
+    pelican-timeline build [-s pelicanconf.py] [-o OUTPUT] [CONTENT]
+    pelican-timeline new [--title T] [--date D] [--countries KZ,TR] [--type T]
+    pelican-timeline quickstart DIR [--title T]
+    pelican-timeline docs [--check]
+
+Each subcommand asks for what is missing when run in a terminal, and fails with a one-line
+message and exit status 2 when it cannot ask. Nothing here overwrites a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .problems import ContentError
+
+SETTINGS_HELP = "the site's Pelican settings file (default: pelicanconf.py)"
+
+
+class CommandError(Exception):
+    """A mistake in how a command was called: printed as one line, exit status 2."""
+
+
+def site_settings(settings_file: str | Path | None) -> dict:
+    """The site's settings as Pelican reads them (PATH made absolute), or {} without a file."""
+    if not settings_file:
+        return {}
+    from pelican.settings import read_settings
+
+    return read_settings(str(settings_file))
+
+
+def _settings_file(name: str) -> str | None:
+    return name if Path(name).is_file() else None
+
+
+def ask(name: str, question: str, value: str, interactive: bool) -> str:
+    if value:
+        return value
+    if not interactive:
+        raise CommandError(f"--{name} is missing (run in a terminal to be asked)")
+    return input(question).strip()
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+def run_check(args) -> int:
+    from .content import load_timeline
+
+    settings = site_settings(_settings_file(args.settings))
+    content = args.content or settings.get("PATH", "content")
+    try:
+        timeline = load_timeline(content, settings)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"OK: {len(timeline.events)} events, {len(timeline.sources)} sources, no problems.")
+    return 0
+
+
+# --- build ---------------------------------------------------------------------------------
+
+
+def run_build(args) -> int:
+    from .build import BuildFailed, atomic_build
+
+    settings_file = _settings_file(args.settings)
+    if not settings_file:
+        raise CommandError(f"no settings file {args.settings!r}")
+    settings = site_settings(settings_file)
+    content = Path(args.content or settings["PATH"])
+    output = Path(args.output or settings["OUTPUT_PATH"])
+    try:
+        written = atomic_build(content, Path(settings_file), output)
+    except BuildFailed as error:
+        print(error, file=sys.stderr)
+        return error.status
+    print(f"Site written to {_shown(written)}/")
+    return 0
+
+
+# --- new -----------------------------------------------------------------------------------
+
+
+def run_new(args) -> int:
+    from .content import load_organisations, read_optional
+    from .places import Gazetteer
+    from .scaffold import ScaffoldError, check_answers, entry_text
+    from .settings import read_settings
+
+    settings = site_settings(_settings_file(args.settings))
+    config, _ = read_settings(settings)
+    content = Path(settings.get("PATH", "content"))
+    raw = read_optional(content / config["TIMELINE_ORGANISATIONS_FILE"])
+    organisations, _ = load_organisations(raw, "")
+    types = config["TIMELINE_TYPES"]
+    interactive = sys.stdin.isatty()
+    title = ask("title", "Title: ", args.title, interactive)
+    date = ask("date", "Date (EDTF: 2024, 2024-02, 2024-02-28, 2024~ ...): ", args.date,
+               interactive)  # fmt: skip
+    countries = ask("countries", "Countries (codes, e.g. KZ,TR): ", args.countries, interactive)
+    event_type = ask("type", f"Type ({', '.join(types)}): ", args.type, interactive)
+    try:
+        checked = check_answers(title, date, countries, event_type, Gazetteer(organisations),
+                                types)  # fmt: skip
+        name, text = entry_text(*checked)
+    except (ScaffoldError, ValueError) as error:
+        raise CommandError(getattr(error, "message", str(error))) from None
+    path = content / config["TIMELINE_EVENTS_PATH"] / name
+    shown = _shown(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # never overwrites
+            handle.write(text)
+    except FileExistsError:
+        print(f"new: {shown} already exists; not overwritten", file=sys.stderr)
+        return 1
+    print(shown)
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- quickstart ----------------------------------------------------------------------------
+
+
+def run_quickstart(args) -> int:
+    from .quickstart import QuickstartError, write_site
+
+    interactive = sys.stdin.isatty()
+    title = ask("title", "Title of the timeline: ", args.title, interactive)
+    try:
+        written = write_site(Path(args.folder), title, args.author)
+    except QuickstartError as error:
+        raise CommandError(str(error)) from None
+    folder = _shown(Path(args.folder))
+    print(f"Wrote a new timeline site in {folder}/:")
+    for path in written:
+        print(f"  {path}")
+    print(f"Next: cd {folder} && pelican-timeline check && pelican content")
+    return 0
+
+
+# --- docs ----------------------------------------------------------------------------------
+
+
+def run_docs(args) -> int:
+    from .docs import update
+
+    config_settings = site_settings(_settings_file(args.settings))
+    return update(config_settings, Path(args.contributing), Path(args.schemas), args.check)
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="pelican-timeline", description="A sourced timeline site on Pelican."
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate all content without building")
+    check.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    check.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
+    check.set_defaults(run=run_check)
+
+    build = commands.add_parser(
+        "build", help="build the site; the output folder is replaced only if the build succeeds"
+    )
+    build.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    build.add_argument("-o", "--output", default="", help="default: the settings' OUTPUT_PATH")
+    build.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
+    build.set_defaults(run=run_build)
+
+    new = commands.add_parser("new", help="write a new entry (asks for what is missing)")
+    new.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    new.add_argument("--title", default="", help="the event's headline")
+    new.add_argument("--date", default="", help="EDTF: 2024, 2024-02, 2024-02-28, 2024~ or a/b")
+    new.add_argument("--countries", default="", help="comma-separated codes, e.g. KZ,TR")
+    new.add_argument("--type", default="", help="one of the site's types")
+    new.set_defaults(run=run_new)
+
+    quickstart = commands.add_parser("quickstart", help="write a new timeline site in DIR")
+    quickstart.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    quickstart.add_argument("--title", default="", help="the site's title")
+    quickstart.add_argument("--author", default="", help="the site's author or editors")
+    quickstart.set_defaults(run=run_quickstart)
+
+    docs = commands.add_parser(
+        "docs", help="regenerate the field lists in CONTRIBUTING.md and the JSON Schemas"
+    )
+    docs.add_argument("--check", action="store_true", help="fail if a file is out of date")
+    docs.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    docs.add_argument("--contributing", default="CONTRIBUTING.md")
+    docs.add_argument("--schemas", default="schema", help="folder of the JSON Schemas")
+    docs.set_defaults(run=run_docs)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    run: Callable = args.run
+    try:
+        return run(args)
+    except CommandError as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, EOFError):
+        print(f"\n{args.command}: stopped; nothing was written.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""The plugin's settings: one table of name, default, documentation and check.
+
+Every setting starts with ``TIMELINE_``. A site overrides any of them in ``pelicanconf.py``;
+``read_settings`` merges the two and reports an unknown name (with a suggestion) and any
+value of the wrong type, range or form, so that a typo is never silently ignored and a
+setting that would break the build is caught by ``check`` first.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from .problems import Problem, did_you_mean
+
+CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class SettingError(ValueError):
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+# --- checks: value -> None, or raise SettingError ---------------------------------------
+
+
+def boolean(value):
+    if not isinstance(value, bool):
+        raise SettingError(f"must be True or False, not {value!r}")
+
+
+def whole_number(low: int, high: int) -> Callable:
+    def check(value):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SettingError(f"must be a whole number, not {value!r}", f"e.g. {low}")
+        if not low <= value <= high:
+            raise SettingError(f"must be between {low} and {high}, not {value}")
+
+    return check
+
+
+def text(value):
+    if not isinstance(value, str):
+        raise SettingError(f"must be text, not {value!r}", 'write "" for none')
+
+
+def relative_path(value, what="a path"):
+    """A relative POSIX path that stays inside the folder it is relative to."""
+    if not isinstance(value, str):
+        raise SettingError(f"must be {what} as text, not {value!r}")
+    path = PurePosixPath(value)
+    if "\\" in value or path.is_absolute() or ".." in path.parts:
+        raise SettingError(
+            f"{value!r} must stay inside its folder", "write a relative path without '..'"
+        )
+
+
+def folder(value):
+    relative_path(value, "a folder")
+    if value.endswith("/"):
+        raise SettingError(f"{value!r} must not end with '/'", f"write {value.rstrip('/')!r}")
+
+
+def output_file(*placeholders: str) -> Callable:
+    """A file name pattern, relative to the timeline's folder, with only these placeholders."""
+    allowed = ", ".join("{" + p + "}" for p in placeholders) or "none"
+
+    def check(value):
+        relative_path(value, "a file name")
+        if not value or value.endswith("/") or PurePosixPath(value).name in ("", "."):
+            raise SettingError(
+                f"{value!r} must end in a file name", "URLs end in a file so the site works "
+                "from disk, e.g. events/{slug}.html"
+            )  # fmt: skip
+        try:
+            fields = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+        except ValueError as exc:
+            raise SettingError(f"{value!r} is not a valid pattern: {exc}") from None
+        for name in fields:
+            if name not in placeholders:
+                raise SettingError(
+                    f"{value!r} uses {{{name}}}, which this setting does not know",
+                    f"placeholders allowed here: {allowed}",
+                )
+        for name in placeholders:
+            if name not in fields:
+                raise SettingError(f"{value!r} must contain {{{name}}}", "one file per item")
+
+    return check
+
+
+def mapping(check_key: Callable, check_value: Callable, example: str) -> Callable:
+    def check(value):
+        if not isinstance(value, dict):
+            raise SettingError(f"must be a dict, not {type(value).__name__}", example)
+        for key, item in value.items():
+            check_key(key, example)
+            check_value(key, item, example)
+
+    return check
+
+
+def code_key(key, example):
+    if not isinstance(key, str) or not CODE_RE.match(key):
+        raise SettingError(f"key {key!r} must be a lowercase code (a-z, 0-9, hyphens)", example)
+
+
+def any_key(key, example):
+    if not isinstance(key, str) or not key:
+        raise SettingError(f"key {key!r} must be text", example)
+
+
+def label_value(key, item, example):
+    if not isinstance(item, str) or not item.strip():
+        raise SettingError(f"{key!r} must map to a non-empty label", example)
+
+
+def type_value(key, item, example):
+    if not isinstance(item, (tuple, list)) or not 1 <= len(item) <= 3:
+        raise SettingError(f"{key!r} must map to (label, plural, description)", example)
+    if not all(isinstance(part, str) for part in item) or not item[0].strip():
+        raise SettingError(f"{key!r}: label, plural and description must be text", example)
+
+
+def non_empty(check: Callable) -> Callable:
+    def wrapped(value):
+        check(value)
+        if not value:
+            raise SettingError("must not be empty")
+
+    return wrapped
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    doc: str
+    check: Callable[[Any], None]
+
+
+TYPES_EXAMPLE = 'e.g. {"visit": ("Visit", "Visits", "Official visits.")}'
+ROLES_EXAMPLE = 'e.g. {"host": "host", "visitor": "visitor"}'
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("TIMELINE_EVENTS_PATH", "events",
+            "Folder of event entries, inside the content folder. Pelican does not read it "
+            "as articles or pages.", folder),
+    Setting("TIMELINE_SOURCES_FILE", "sources.yaml",
+            "The CSL-YAML bibliography, inside the content folder.", relative_path),
+    Setting("TIMELINE_ORGANISATIONS_FILE", "organisations.yaml",
+            "Organisation codes usable beside country codes, inside the content folder "
+            "(the file is optional).", relative_path),
+    Setting("TIMELINE_TYPES",
+            {"event": ("Event", "Events", "Anything that does not fit a narrower type.")},
+            "The vocabulary of event types: `{code: (label, plural, description)}`.",
+            non_empty(mapping(code_key, type_value, TYPES_EXAMPLE))),
+    Setting("TIMELINE_ROLES",
+            {"supplier": "supplier", "recipient": "recipient", "host": "host",
+             "visitor": "visitor", "participant": "participant", "observer": "observer"},
+            "The vocabulary of country roles an entry may give: `{code: label}`.",
+            mapping(code_key, label_value, ROLES_EXAMPLE)),
+    Setting("TIMELINE_LANGUAGE_NAMES", {},
+            "Names of source languages where ISO 639's (from pycountry) is not wanted, "
+            'e.g. `{"ky": "Kyrgyz"}`.',
+            mapping(any_key, label_value, 'e.g. {"ky": "Kyrgyz"}')),
+    Setting("TIMELINE_TITLE", "Timeline", "Heading of the timeline page.", non_empty(text)),
+    Setting("TIMELINE_INTRO", "",
+            "One paragraph under the heading of the timeline page (Markdown, from settings: "
+            "trusted).", text),
+    Setting("TIMELINE_OUTPUT_FOLDER", "timeline",
+            "Folder of the output that holds every page and file of the timeline, so it "
+            "cannot collide with a blog's `index.html`; `\"\"` puts the timeline at the "
+            "site root, its page at `index.html`.", folder),
+    Setting("TIMELINE_INDEX_SAVE_AS", "index.html", "The timeline page.", output_file()),
+    Setting("TIMELINE_EVENT_SAVE_AS", "events/{slug}.html", "Each event's page.",
+            output_file("slug")),
+    Setting("TIMELINE_COUNTRY_SAVE_AS", "countries/{slug}.html",
+            "Each country's or organisation's page.", output_file("slug")),
+    Setting("TIMELINE_COUNTRIES_SAVE_AS", "countries/index.html", "The list of countries.",
+            output_file()),
+    Setting("TIMELINE_TYPE_SAVE_AS", "types/{slug}.html", "Each type's page.",
+            output_file("slug")),
+    Setting("TIMELINE_TYPES_SAVE_AS", "types/index.html", "The list of types.", output_file()),
+    Setting("TIMELINE_SOURCES_SAVE_AS", "sources.html", "The bibliography.", output_file()),
+    Setting("TIMELINE_SEARCH_SAVE_AS", "search.html", "The search page.", output_file()),
+    Setting("TIMELINE_JSON_SAVE_AS", "events.json", "Every event as JSON.", output_file()),
+    Setting("TIMELINE_CSV_SAVE_AS", "events.csv", "Every event as CSV.", output_file()),
+    Setting("TIMELINE_ICS_SAVE_AS", "events.ics", "The events as an iCalendar file.",
+            output_file()),
+    Setting("TIMELINE_CSL_JSON_SAVE_AS", "sources.json", "The bibliography as CSL-JSON.",
+            output_file()),
+    Setting("TIMELINE_BIBTEX_SAVE_AS", "sources.bib", "The bibliography as BibTeX.",
+            output_file()),
+    Setting("TIMELINE_SEARCH_DATA_SAVE_AS", "search-data.js",
+            "The documents the search page indexes.", output_file()),
+    Setting("TIMELINE_ASSETS_FOLDER", "assets",
+            "Folder, inside the timeline's, for the plugin's CSS, JavaScript and icons.",
+            folder),
+    Setting("TIMELINE_FEED_SAVE_AS", "feeds/all.atom.xml",
+            "Atom feed of all events, newest change first (hosted builds only).",
+            output_file()),
+    Setting("TIMELINE_PLACE_FEED_SAVE_AS", "feeds/{slug}.atom.xml",
+            "Atom feed per country or organisation (hosted builds only).", output_file("slug")),
+    Setting("TIMELINE_FEED_LENGTH", 50, "Entries per Atom feed.", whole_number(1, 100_000)),
+    Setting("TIMELINE_SITEMAP_SAVE_AS", "sitemap.xml",
+            "Sitemap of the timeline's pages (hosted builds only).", output_file()),
+    Setting("TIMELINE_ROBOTS_SAVE_AS", "robots.txt",
+            "robots.txt naming the sitemap (hosted builds with the timeline at the root).",
+            output_file()),
+    Setting("TIMELINE_EVENTS_PER_PAGE", 500,
+            "A longer listing is split into pages of whole years.", whole_number(1, 1_000_000)),
+    Setting("TIMELINE_SEARCH_BODY_WORDS", 200,
+            "Words of each body in the search index (titles, people and so on are whole).",
+            whole_number(0, 100_000)),
+    Setting("TIMELINE_FINGERPRINT_ASSETS", True,
+            "Name CSS and JavaScript files by a hash of their content "
+            "(`site.3f2a1b9c0d.css`), so they can be cached forever.", boolean),
+    Setting("TIMELINE_CACHE", True,
+            "Keep validated entries, rendered Markdown and page keys in "
+            "`CACHE_PATH/timeline/`, keyed by everything they depend on, so a cached build "
+            "equals a clean one.", boolean),
+)  # fmt: skip
+DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
+BY_NAME = {setting.name: setting for setting in SETTINGS}
+SETTINGS_FILE = "pelicanconf.py"
+
+
+def merged(settings: dict) -> dict:
+    """The defaults, updated with the site's known TIMELINE_* values (unchecked)."""
+    return {**DEFAULTS, **{k: v for k, v in settings.items() if k in DEFAULTS}}
+
+
+def read_settings(settings: dict) -> tuple[dict, list[Problem]]:
+    """Defaults updated with the site's TIMELINE_* settings, and every problem with them.
+
+    A setting with a problem keeps its default, so the caller can still report content
+    problems beside it.
+    """
+    config = dict(DEFAULTS)
+    problems = []
+    for name, value in settings.items():
+        if not name.startswith("TIMELINE_"):
+            continue
+        if name not in BY_NAME:
+            hint = did_you_mean(name, BY_NAME) or "see the settings table in README.md"
+            problems.append(Problem(SETTINGS_FILE, 0, name, "unknown setting", hint))
+            continue
+        try:
+            BY_NAME[name].check(value)
+        except SettingError as error:
+            problems.append(Problem(SETTINGS_FILE, 0, name, error.message, error.hint))
+            continue
+        config[name] = value
+    return config, problems
