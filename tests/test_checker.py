@@ -1,8 +1,8 @@
 """Every problem the checker reports: path:line: field: problem (hint), all at once."""
 
 import pytest
-from conftest import EVENT_A, SETTINGS, SOURCES, run_python
 
+from conftest import EVENT_A, SETTINGS, SOURCES, run_python
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.problems import ContentError
 

@@ -4,9 +4,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import ROOT
 from pelican.plugins.timeline.cli import site_settings
-
 from pelican.plugins.timeline.content import load_timeline
 
 SEED = "turkiyescoop-turan-tactic"

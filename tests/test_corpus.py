@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, pelican_build, write_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pelican.plugins.timeline.cli import site_settings
 
+from conftest import ROOT, pelican_build, write_site
+from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.frontmatter import EntryError, parse_entry
 from pelican.plugins.timeline.problems import ContentError

@@ -3,8 +3,8 @@
 import json
 
 import jsonschema
-from conftest import ROOT, run_python
 
+from conftest import ROOT, run_python
 from pelican.plugins.timeline.frontmatter import parse_entry
 from pelican.plugins.timeline.schema import FIELDS
 

@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from conftest import ROOT, pelican_build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
