@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from pelican.plugins.timeline.cli import main as timeline_command
 from pelican.plugins.timeline.quickstart import QuickstartError, write_site
 
