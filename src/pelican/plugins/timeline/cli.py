@@ -39,6 +39,10 @@ def _settings_file(name: str) -> str | None:
     return name if Path(name).is_file() else None
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def ask(name: str, question: str, value: str, interactive: bool) -> str:
     if value:
         return value
@@ -60,7 +64,8 @@ def run_check(args) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"OK: {len(timeline.events)} events, {len(timeline.sources)} sources, no problems.")
+    events, sources = len(timeline.events), len(timeline.sources)
+    print(f"OK: {counted(events, 'event')}, {counted(sources, 'source')}, no problems.")
     return 0
 
 

@@ -18,18 +18,18 @@ def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str
     host = urlsplit(site_url).hostname or "timeline"
     records = events_json.event_records(timeline, urls, site_url)
     out = [
-        (config["TIMELINE_JSON_SAVE_AS"], events_json.render(records)),
-        (config["TIMELINE_CSV_SAVE_AS"], events_csv.render(records)),
-        (config["TIMELINE_ICS_SAVE_AS"],
+        (urls.named("json"), events_json.render(records)),
+        (urls.named("csv"), events_csv.render(records)),
+        (urls.named("ics"),
          events_ics.render(timeline, urls, site_url, site_name, host)),
-        (config["TIMELINE_CSL_JSON_SAVE_AS"], bibliography.render_csl_json(timeline.sources)),
-        (config["TIMELINE_BIBTEX_SAVE_AS"], bibliography.render_bibtex(timeline.sources)),
+        (urls.named("csl_json"), bibliography.render_csl_json(timeline.sources)),
+        (urls.named("bibtex"), bibliography.render_bibtex(timeline.sources)),
         builder.search_data,
     ]  # fmt: skip
     if not site_url:
         return out
     limit = int(config["TIMELINE_FEED_LENGTH"])
-    feed = config["TIMELINE_FEED_SAVE_AS"]
+    feed = urls.named("feed")
     out.append((feed, feeds.render(timeline, views, site_url, site_name, timeline.events, feed,
                                    limit)))  # fmt: skip
     for code, events in timeline.by_place.items():
@@ -40,7 +40,8 @@ def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str
     changed = {views.links[e.slug].url: timeline.changes[e.slug][1].date().isoformat()
                for e in timeline.events}  # fmt: skip
     pages = [(url, changed.get(url, "")) for url in page_urls]
-    out.append((config["TIMELINE_SITEMAP_SAVE_AS"], sitemap.render_sitemap(site_url, pages)))
-    out.append((config["TIMELINE_ROBOTS_SAVE_AS"],
-                sitemap.render_robots(site_url, config["TIMELINE_SITEMAP_SAVE_AS"])))  # fmt: skip
+    out.append((urls.named("sitemap"), sitemap.render_sitemap(site_url, pages)))
+    if urls.at_site_root:  # crawlers read robots.txt only at a site's root
+        robots = sitemap.render_robots(site_url, urls.named("sitemap"))
+        out.append((urls.named("robots"), robots))
     return out
