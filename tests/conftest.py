@@ -13,7 +13,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = ROOT / "src" / "pelican" / "plugins" / "timeline"
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
 
 SOURCES = """\
 - id: astana-2023
@@ -130,9 +129,14 @@ def bundled_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def shared_reference() -> Path:
-    if not SHARED_REFERENCE.is_dir():
-        pytest.skip("the shared reference folder is not beside the project")
-    return SHARED_REFERENCE
+    """The editors' research notes (the seed article, source checks), kept outside the repo.
+
+    Set TIMELINE_REFERENCE_DIR to the folder that holds them to run the checks against them.
+    """
+    folder = Path(os.environ.get("TIMELINE_REFERENCE_DIR", ""))
+    if not os.environ.get("TIMELINE_REFERENCE_DIR") or not folder.is_dir():
+        pytest.skip("TIMELINE_REFERENCE_DIR does not name the editors' reference folder")
+    return folder
 
 
 def copy_project(destination: Path) -> Path:
