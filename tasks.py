@@ -104,12 +104,16 @@ def livereload(c, port=CONFIG["port"]):
     server = http.server.ThreadingHTTPServer((CONFIG["host"], int(port)), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving http://{CONFIG['host']}:{port}/ ; rebuilding on every save (Ctrl-C stops).")
-    watched = [
+    import pelican.plugins.timeline as plugin
+
+    # The plugin's own folder (wherever it is installed), so editing it rebuilds too.
+    candidates = [
         ROOT / CONFIG["content"],
         ROOT / "theme",
-        ROOT / "src",
+        Path(plugin.__file__).parent,
         ROOT / CONFIG["settings"],
     ]
+    watched = [path for path in candidates if path.exists()]
     try:
         for changes in watch(*watched):
             names = sorted({Path(p).name for _, p in changes})

@@ -164,7 +164,9 @@ def run_docs(args) -> int:
     from .docs import update
 
     config_settings = site_settings(_settings_file(args.settings))
-    return update(config_settings, Path(args.contributing), Path(args.schemas), args.check)
+    return update(
+        config_settings, Path(args.contributing), Path(args.schemas), args.check, Path(args.readme)
+    )
 
 
 # --- the command ---------------------------------------------------------------------------
@@ -204,11 +206,12 @@ def parser() -> argparse.ArgumentParser:
     quickstart.set_defaults(run=run_quickstart)
 
     docs = commands.add_parser(
-        "docs", help="regenerate the field lists in CONTRIBUTING.md and the JSON Schemas"
+        "docs", help="regenerate the field lists, the settings list and the JSON Schemas"
     )
     docs.add_argument("--check", action="store_true", help="fail if a file is out of date")
     docs.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
     docs.add_argument("--contributing", default="CONTRIBUTING.md")
+    docs.add_argument("--readme", default="README.md", help="holds the list of settings")
     docs.add_argument("--schemas", default="schema", help="folder of the JSON Schemas")
     docs.set_defaults(run=run_docs)
     return main_parser
