@@ -373,3 +373,16 @@ def test_an_entry_without_recorded_dates_shows_no_made_up_history(site, tmp_path
     assert result.returncode == 0, result.stderr
     html = (output / "events" / "2021-11-drones.html").read_text("utf-8")
     assert 'class="record"' not in html  # not in git, no 'added': nothing known to show
+
+
+def test_events_json_exports_context_and_corrections(built):
+    import json
+
+    records = {r["slug"]: r for r in json.loads((built() / "events.json").read_text("utf-8"))}
+    assert records["2023-11-07-plan"]["corrections"] == [
+        {"date": "2024-03-02", "text": "The signing date was 7 November, not 8."},
+        {"date": "2024-04-15", "text": "The plan is for 2024, not 2023."},
+    ]
+    assert records["2023-11-07-plan"]["context"] == ""
+    assert records["2021-11-context"]["context"].startswith("Kept as background")
+    assert records["2021-11-drones"]["corrections"] == []
