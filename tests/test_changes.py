@@ -281,6 +281,11 @@ def test_event_page_shows_its_history_corrections_and_report_link(built):
         in html
     )
     assert '<li id="correction-1"><time datetime="2024-03-02">2 March 2024</time>:' in html
+    # Near the top, before the body: a reader sees at once that the entry was corrected.
+    header = plain(html.split('<header class="event-header">', 1)[1].split("</header>", 1)[0])
+    assert header.endswith("Corrected 15 April 2024 (2 corrections): see what was corrected."), (
+        header
+    )
     about = plain((output / "pages" / "about.html").read_text("utf-8"))
     assert "Reporting an error Report an error to errors@example.org." in about
 

@@ -187,6 +187,10 @@ class EventView:
     corrections: tuple[CorrectionView, ...] = ()
     report: ReportLink | None = None
 
+    @property
+    def last_correction(self) -> CorrectionView | None:
+        return self.corrections[-1] if self.corrections else None
+
 
 def html_to_text(markup: str) -> str:
     without_marks = re.sub(r'<sup class="cite">.*?</sup>', "", markup)
