@@ -325,23 +325,23 @@ def test_what_changed_page_lists_changes_newest_first_by_day(built):
         for d in days
     ]
     assert listed == [
-        ("10 May 2024", ["Updated Kazakhstan and Türkiye sign a plan (7 November 2023)"]),
+        ("10 May 2024", ["Updated Kazakhstan and Türkiye sign a plan · 7 November 2023"]),
         (
             "15 April 2024",
             [
-                "Corrected Kazakhstan and Türkiye sign a plan (7 November 2023) "
+                "Corrected Kazakhstan and Türkiye sign a plan · 7 November 2023 "
                 "The plan is for 2024, not 2023.",
-                "Added An exercise without Türkiye (November 2021) Context",
+                "Added An exercise without Türkiye · November 2021 Context",
             ],
         ),
         (
             "2 March 2024",
             [
-                "Corrected Kazakhstan and Türkiye sign a plan (7 November 2023) "
+                "Corrected Kazakhstan and Türkiye sign a plan · 7 November 2023 "
                 "The signing date was 7 November, not 8."
             ],
         ),
-        ("1 March 2024", ["Added Kazakhstan and Türkiye sign a plan (7 November 2023)"]),
+        ("1 March 2024", ["Added Kazakhstan and Türkiye sign a plan · 7 November 2023"]),
     ]
     assert 'href="./events/2023-11-07-plan.html#correction-2"' in html
     # Linked from every page's footer; no feed in a local build.
@@ -355,15 +355,15 @@ def test_hosted_build_has_a_feed_of_changes_that_parses(built):
     assert not feed.bozo, feed.bozo_exception
     assert feed.feed.title.endswith(": what changed")
     assert [(e.title, e.link, e.updated[:10]) for e in feed.entries] == [
-        ("Updated: Kazakhstan and Türkiye sign a plan (7 November 2023)",
+        ("Updated: Kazakhstan and Türkiye sign a plan — 7 November 2023",
          "https://timeline.test/events/2023-11-07-plan.html", "2024-05-10"),
-        ("Corrected: Kazakhstan and Türkiye sign a plan (7 November 2023)",
+        ("Corrected: Kazakhstan and Türkiye sign a plan — 7 November 2023",
          "https://timeline.test/events/2023-11-07-plan.html#correction-2", "2024-04-15"),
-        ("Added: An exercise without Türkiye (November 2021)",
+        ("Added: An exercise without Türkiye — November 2021",
          "https://timeline.test/events/2021-11-context.html", "2024-04-15"),
-        ("Corrected: Kazakhstan and Türkiye sign a plan (7 November 2023)",
+        ("Corrected: Kazakhstan and Türkiye sign a plan — 7 November 2023",
          "https://timeline.test/events/2023-11-07-plan.html#correction-1", "2024-03-02"),
-        ("Added: Kazakhstan and Türkiye sign a plan (7 November 2023)",
+        ("Added: Kazakhstan and Türkiye sign a plan — 7 November 2023",
          "https://timeline.test/events/2023-11-07-plan.html", "2024-03-01"),
     ]  # fmt: skip
     assert len({e.id for e in feed.entries}) == len(feed.entries)

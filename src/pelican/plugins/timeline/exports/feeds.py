@@ -59,7 +59,7 @@ def render_changes(views, site_url: str, title: str, days, feed_url: str, page_u
             if change.text:
                 unique = f"{site_url}/{change.url}-{day.date.iso}"
             feed.add_item(
-                title=f"{change.label}: {event.title} ({event.date_display})",
+                title=f"{change.label}: {event.title} — {event.date_display}",
                 link=f"{site_url}/{change.url}",
                 unique_id=unique,
                 description=html.escape(change.text or event.summary),
