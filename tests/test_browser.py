@@ -15,6 +15,8 @@ PAGES = {
     "country": "countries/kz.html",
     "sources": "sources.html",
     "search": "search.html?q=Bayraktar",
+    "changes": "changes.html",
+    "about": "pages/about.html",
 }
 
 pytestmark = pytest.mark.browser
@@ -323,3 +325,63 @@ def test_search_and_filters_on_a_hosted_site(bundled_site, open_page):
         assert record["errors"] == []
     finally:
         server.shutdown()
+
+
+# The footer stood flush against the content: main's padding lost to the .wrap shorthand.
+FOOTER_GAP = """() => {
+  const main = document.querySelector('main');
+  const last = [...main.querySelectorAll('*')].filter(e => e.getClientRects().length)
+    .reduce((low, e) => Math.max(low, e.getBoundingClientRect().bottom), 0);
+  return [parseFloat(getComputedStyle(main).paddingBottom),
+          document.querySelector('.site-footer').getBoundingClientRect().top - last];
+}"""
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_footer_keeps_its_distance_from_the_content(bundled_site, open_page, name):
+    page, _ = open_page(url_of(bundled_site, PAGES[name]), 375, javascript=False)
+    padding, gap = page.evaluate(FOOTER_GAP)
+    assert padding >= 32 and gap >= 32, (padding, gap)
+
+
+@pytest.fixture(scope="module")
+def corrected_site(tmp_path_factory):
+    """A small site whose entry has corrections and whose other entry is context."""
+    from conftest import pelican_build, write_site
+    from test_changes import CONTEXT, CORRECTED
+
+    root = tmp_path_factory.mktemp("corrected")
+    content = write_site(root, {"2023-11-07-plan.md": CORRECTED, "2021-11-context.md": CONTEXT})
+    settings = root / "conf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        'TIMELINE_REPORT_ERRORS_TO = "https://example.org/report"\n',
+        encoding="utf-8",
+    )
+    result = pelican_build(content, root / "output", settings)
+    assert result.returncode == 0, result.stderr
+    return root / "output"
+
+
+@pytest.mark.parametrize("name", ["events/2023-11-07-plan.html", "changes.html", "index.html"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_corrections_context_and_report_link_pass_axe(corrected_site, open_page, name, scheme):
+    page, record = open_page(url_of(corrected_site, name), 375, scheme, bypass_csp=True)
+    assert record["errors"] == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})).violations"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    assert violations == []
+
+
+def test_a_correction_link_on_what_changed_lands_on_the_correction(corrected_site, open_page):
+    page, _ = open_page(url_of(corrected_site, "changes.html"), 1280)
+    page.get_by_role("link", name="Kazakhstan and Türkiye sign a plan").nth(1).click()
+    assert page.url.endswith("events/2023-11-07-plan.html#correction-2")
+    target = page.locator("#correction-2")
+    assert target.is_visible() and "The plan is for 2024" in target.inner_text()
+    report = page.get_by_role("link", name="Report an error in this entry")
+    assert report.get_attribute("href") == "https://example.org/report?entry=2023-11-07-plan"

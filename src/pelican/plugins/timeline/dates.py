@@ -97,6 +97,11 @@ def _display_one(day: dt.date, precision: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def display_day(day: dt.date) -> str:
+    """'7 November 2023', as event dates show a day."""
+    return _display_one(day, "day")
+
+
 def _display_range(start, start_precision, end, end_precision) -> str:
     if start_precision == end_precision == "day" and (start.year, start.month) == (
         end.year,

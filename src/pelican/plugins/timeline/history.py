@@ -1,8 +1,9 @@
 """When each entry was added and last changed: its front matter, else its git history.
 
-Used to order the Atom feeds by change, not by event date. Without git (an unpacked
-archive, say) and without ``added``/``updated`` in the front matter, an entry's dates fall
-back to the event's own start, so a build never depends on the clock.
+Used to order the Atom feeds by change, not by event date, and shown on each event page.
+Without git (an unpacked archive, say) and without ``added``/``updated`` in the front
+matter, an entry's dates fall back to the event's own start, so a build never depends on
+the clock; ``recorded`` then says False, and pages do not show such a date as a fact.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 from .schema import Event
 
@@ -41,20 +43,25 @@ def git_dates(folder: Path) -> dict[str, tuple[dt.datetime, dt.datetime]]:
     return dates
 
 
+class EntryDates(NamedTuple):
+    added: dt.datetime
+    updated: dt.datetime
+    recorded: bool  # False when neither the front matter nor git knew when it was added
+
+
 def _midnight(date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
 
 
-def entry_dates(
-    events: list[Event], folder: Path, names: dict[str, str]
-) -> dict[str, tuple[dt.datetime, dt.datetime]]:
-    """{slug: (added, updated)}; names maps each slug to its file's path inside folder."""
+def entry_dates(events: list[Event], folder: Path, names: dict[str, str]) -> dict[str, EntryDates]:
+    """{slug: EntryDates}; names maps each slug to its file's path inside folder."""
     from_git = git_dates(folder)
     result = {}
     for event in events:
         git_added, git_updated = from_git.get(names.get(event.slug, ""), (None, None))
         added = _midnight(event.added.start) if event.added else git_added
+        recorded = added is not None
         added = added or _midnight(event.date.start)
         updated = _midnight(event.updated.start) if event.updated else git_updated or added
-        result[event.slug] = (added, max(added, updated))
+        result[event.slug] = EntryDates(added, max(added, updated), recorded)
     return result

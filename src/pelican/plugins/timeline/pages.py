@@ -14,15 +14,17 @@ from markupsafe import Markup
 from . import metadata
 from .assets import fingerprinted_name
 from .bibliography import Source
+from .changes import recent_changes
 from .exports import search_data
 from .listing import paginate
+from .report import report_link
 from .timeline import Timeline
 from .urls import Urls
 from .views import EventLink, SourceView, Views, source_view
 
 # Pages and files every page may link to, by their TIMELINE_<NAME>_SAVE_AS setting.
-NAV_PAGES = ("index", "countries", "types", "sources", "search", "json", "csv", "ics",
-             "csl_json", "bibtex", "feed")  # fmt: skip
+NAV_PAGES = ("index", "countries", "types", "sources", "search", "changes", "json", "csv",
+             "ics", "csl_json", "bibtex", "feed", "changes_feed")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,9 @@ class SiteBuilder:
         self.site_name = site_name
         self.urls = Urls(config)
         self.views = Views(
-            timeline, self.urls, self.site_url, cache, config["TIMELINE_LANGUAGE_NAMES"]
-        )
+            timeline, self.urls, self.site_url, cache, config["TIMELINE_LANGUAGE_NAMES"],
+            config["TIMELINE_REPORT_ERRORS_TO"],
+        )  # fmt: skip
 
     def site_context(self) -> dict:
         """Values every page of the site needs, Pelican's own pages included."""
@@ -58,6 +61,8 @@ class SiteBuilder:
         return {
             "nav_urls": {name: named(name) for name in NAV_PAGES},
             "absolute_site_url": self.site_url,
+            # For pages that ask for it (``Report_errors: yes``), such as an About page.
+            "report_errors": report_link(self.config["TIMELINE_REPORT_ERRORS_TO"]),
         }
 
     def links(self, events) -> list[EventLink]:
@@ -90,6 +95,9 @@ class SiteBuilder:
             Page(urls.named("search"), "search",
                  {"page_kind": "search", "total": total,
                   "search_data_url": self.search_data[0]}),
+            Page(urls.named("changes"), "changes",
+                 {"page_kind": "changes", "days": self.views.change_days(self.changes()),
+                  "changes_feed": urls.named("changes_feed") if self.site_url else ""}),
         ]  # fmt: skip
         for code, events in timeline.by_place.items():
             place = views.place(code)
@@ -116,6 +124,11 @@ class SiteBuilder:
                 })
             )  # fmt: skip
         return pages
+
+    def changes(self, limit=None):
+        """The newest changes; as many as the "What changed" page lists, unless limit says."""
+        limit = limit or int(self.config["TIMELINE_CHANGES_LENGTH"])
+        return recent_changes(self.timeline.events, self.timeline.changes, limit)
 
     @cached_property
     def search_data(self) -> tuple[str, str]:

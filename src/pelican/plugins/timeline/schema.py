@@ -250,7 +250,7 @@ def corrections(value, check: FieldCheck) -> tuple[Correction, ...]:
             continue
         if date.start > check.vocabulary.today:
             check.report(
-                f"correction date {date.text} is after today ({check.vocabulary.today})",
+                f"correction date {date.text} is after the build date ({check.vocabulary.today})",
                 "date a correction the day it was made",
                 line,
             )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from . import report
 from .problems import Problem, did_you_mean
 
 CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -127,6 +128,12 @@ def type_value(key, item, example):
         raise SettingError(f"{key!r}: label, plural and description must be text", example)
 
 
+def report_address(value):
+    message = report.problem(value)
+    if message:
+        raise SettingError(message, report.EXAMPLE)
+
+
 def non_empty(check: Callable) -> Callable:
     def wrapped(value):
         check(value)
@@ -207,6 +214,21 @@ SETTINGS: tuple[Setting, ...] = (
             output_file()),
     Setting("TIMELINE_PLACE_FEED_SAVE_AS", "feeds/{slug}.atom.xml",
             "Atom feed per country or organisation (hosted builds only).", output_file("slug")),
+    Setting("TIMELINE_CHANGES_SAVE_AS", "changes.html",
+            "The \"What changed\" page: additions, updates and corrections, newest first.",
+            output_file()),
+    Setting("TIMELINE_CHANGES_FEED_SAVE_AS", "feeds/changes.atom.xml",
+            "Atom feed of the \"What changed\" page, one item per change (hosted builds only).",
+            output_file()),
+    Setting("TIMELINE_CHANGES_LENGTH", 200,
+            "Changes listed on the \"What changed\" page, newest first.",
+            whole_number(1, 100_000)),
+    Setting("TIMELINE_REPORT_ERRORS_TO", "",
+            "Where readers report an error: an https address or an email address. Shown on "
+            "each event as \"Report an error in this entry\" (with the entry's slug as the "
+            "email's subject, or as an `entry` query parameter of the address) and on pages "
+            "whose metadata has `Report_errors: yes`. Empty: no such link anywhere.",
+            report_address),
     Setting("TIMELINE_FEED_LENGTH", 50, "Entries per Atom feed.", whole_number(1, 100_000)),
     Setting("TIMELINE_SITEMAP_SAVE_AS", "sitemap.xml",
             "Sitemap of the timeline's pages (hosted builds only).", output_file()),

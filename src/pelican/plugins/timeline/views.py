@@ -6,6 +6,7 @@ which HTML is safe) is made here.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
@@ -15,8 +16,11 @@ from markupsafe import Markup
 
 from .bibliography import Source
 from .cache import BuildCache, digest
+from .changes import Change, by_day
+from .dates import display_day
 from .places import Place
 from .render import Renderer, new_converter
+from .report import ReportLink, report_link
 from .schema import Event
 from .timeline import EventType, Timeline
 from .urls import Urls
@@ -71,6 +75,7 @@ class EventLink:
     places: tuple[PlaceLink, ...]
     tags: tuple[str, ...]
     steps: tuple[StepLink, ...]
+    context: bool = False  # outside the main scope, kept as background
 
     @property
     def country_codes(self) -> str:
@@ -119,6 +124,49 @@ class PersonView:
     place: PlaceLink | None
 
 
+@dataclass(frozen=True)
+class DayView:
+    iso: str
+    display: str
+
+
+def day_view(day: dt.date) -> DayView:
+    return DayView(day.isoformat(), display_day(day))
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    date: DayView
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """When an entry was added and last changed; None of either when unknown."""
+
+    added: DayView | None
+    updated: DayView | None  # only when later than added
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    kind: str  # "added", "updated" or "corrected"
+    label: str
+    event: EventLink
+    text: str
+    url: str  # the event, or its correction
+
+
+@dataclass(frozen=True)
+class ChangeDay:
+    date: DayView
+    changes: list[ChangeView]
+
+
+CHANGE_LABELS = {"added": "Added", "updated": "Updated", "corrected": "Corrected"}
+
+
 @dataclass
 class EventView:
     link: EventLink
@@ -134,6 +182,14 @@ class EventView:
     date_text: str
     permalink: str  # absolute when the site has an absolute SITEURL, else ""
     text: str  # the body as plain text, without citation marks: for search
+    context: str = ""  # why an entry outside the main scope is kept
+    history: HistoryView = HistoryView(None, None)
+    corrections: tuple[CorrectionView, ...] = ()
+    report: ReportLink | None = None
+
+    @property
+    def last_correction(self) -> CorrectionView | None:
+        return self.corrections[-1] if self.corrections else None
 
 
 def html_to_text(markup: str) -> str:
@@ -172,9 +228,16 @@ class Views:
     """Builds and remembers the view of every event, place and type of one timeline."""
 
     def __init__(
-        self, timeline: Timeline, urls: Urls, site_url="", cache=None, language_names=None
+        self,
+        timeline: Timeline,
+        urls: Urls,
+        site_url="",
+        cache=None,
+        language_names=None,
+        report_to="",
     ):
         self.timeline = timeline
+        self.report_to = report_to
         self.language_names = language_names or {}
         self.cache = cache or BuildCache(None, "")
         self.urls = urls
@@ -216,6 +279,7 @@ class Views:
             steps=tuple(
                 StepLink(m.date.display, m.date.iso_start, m.label) for m in event.milestones
             ),
+            context=bool(event.context),
         )
 
     def event(self, event: Event) -> EventView:
@@ -270,4 +334,35 @@ class Views:
             date_text=event.date.text,
             permalink=f"{self.site_url}/{link.url}" if self.site_url else "",
             text=text,
+            context=event.context,
+            history=self._history(event),
+            corrections=tuple(
+                CorrectionView(day_view(c.date.start), c.text, f"correction-{number}")
+                for number, c in enumerate(event.corrections, 1)
+            ),
+            report=report_link(self.report_to, event.slug, event.title),
         )
+
+    def _history(self, event: Event) -> HistoryView:
+        dates = self.timeline.changes.get(event.slug)
+        if not dates:
+            return HistoryView(None, None)
+        added = dates.added.date() if dates.recorded else None
+        updated = dates.updated.date()
+        # Unrecorded, the dates are the event's own: only a declared update is a fact.
+        known = dates.recorded or bool(event.updated)
+        show = known and (added is None or updated > added)
+        return HistoryView(added and day_view(added), day_view(updated) if show else None)
+
+    def change_days(self, changes: list[Change]) -> list[ChangeDay]:
+        """The "What changed" list, one group per day, as the page shows it."""
+        days = []
+        for day, group in by_day(changes):
+            views = []
+            for change in group:
+                link = self.links[change.slug]
+                anchor = f"#correction-{change.number}" if change.number else ""
+                label = CHANGE_LABELS[change.kind]
+                views.append(ChangeView(change.kind, label, link, change.text, link.url + anchor))
+            days.append(ChangeDay(day_view(day), views))
+        return days

@@ -32,6 +32,11 @@ def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str
     feed = urls.named("feed")
     out.append((feed, feeds.render(timeline, views, site_url, site_name, timeline.events, feed,
                                    limit)))  # fmt: skip
+    changes_feed = urls.named("changes_feed")
+    days = views.change_days(builder.changes(limit))
+    title = f"{site_name}: what changed"
+    out.append((changes_feed, feeds.render_changes(views, site_url, title, days, changes_feed,
+                                                   urls.named("changes"))))  # fmt: skip
     for code, events in timeline.by_place.items():
         place = views.place(code)
         path = urls.place_feed(code)

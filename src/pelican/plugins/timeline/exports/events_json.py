@@ -49,6 +49,10 @@ def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[di
                     for m in event.milestones
                 ],
                 "sources": [_source(timeline.sources[key]) for key in event.sources],
+                "context": event.context,
+                "corrections": [
+                    {"date": c.date.start.isoformat(), "text": c.text} for c in event.corrections
+                ],
             }
         )
     return records
