@@ -9,11 +9,11 @@ title in another language).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from . import frontmatter
-from .dates import DateError, EventDate, parse_date
+from .dates import DateError, parse_date
+from .model import Source
 from .problems import Problem, did_you_mean
 
 SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -34,24 +34,6 @@ DATE_FIELDS = ("issued", "accessed")
 KNOWN_FIELDS = set(REQUIRED) | set(TEXT_FIELDS) | set(URL_FIELDS) | set(DATE_FIELDS) | {
     "author", "editor", "translator", "DOI", "ISBN", "ISSN",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    type: str
-    title: str
-    line: int
-    container_title: str = ""
-    authors: tuple[str, ...] = ()
-    issued: EventDate | None = None
-    accessed: EventDate | None = None
-    url: str = ""
-    archived_url: str = ""
-    language: str = ""
-    title_english: str = ""
-    note: str = ""
-    csl: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def check_url(value: str) -> str:

@@ -14,12 +14,13 @@ import pycountry
 from . import frontmatter
 from .bibliography import parse_sources
 from .cache import BuildCache, digest
+from .fields import Vocabulary
 from .history import entry_dates
+from .model import Timeline
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
-from .schema import Vocabulary, slug_for, validate_entry
 from .settings import read_settings
-from .timeline import Timeline
+from .validate import slug_for, validate_entry
 
 ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 MAX_ENTRY_BYTES = 200_000
@@ -173,6 +174,8 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
                 )  # fmt: skip
     if problems:
         raise ContentError(problems)
-    timeline = Timeline.build(events, sources, gazetteer, config["TIMELINE_TYPES"])
+    timeline = Timeline.build(
+        events, sources, gazetteer, config["TIMELINE_TYPES"], config["TIMELINE_ROLES"]
+    )
     timeline.changes = entry_dates(events, events_dir, names)
     return timeline

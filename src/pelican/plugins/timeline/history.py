@@ -11,7 +11,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from .schema import Event
+from .model import Event
 
 
 def git_dates(folder: Path) -> dict[str, tuple[dt.datetime, dt.datetime]]:

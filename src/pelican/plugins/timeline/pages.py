@@ -13,10 +13,9 @@ from markupsafe import Markup
 
 from . import metadata
 from .assets import fingerprinted_name
-from .bibliography import Source
 from .exports import search_data
 from .listing import paginate
-from .timeline import Timeline
+from .model import Source, Timeline
 from .urls import Urls
 from .views import EventLink, SourceView, Views, source_view
 

@@ -15,7 +15,7 @@ import markdown
 import nh3
 
 from . import citations
-from .bibliography import Source
+from .model import Source
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 import pycountry
 from markupsafe import Markup
 
-from .bibliography import Source
 from .cache import BuildCache, digest
+from .model import Event, EventType, Source, Timeline
 from .places import Place
 from .render import Renderer, new_converter
-from .schema import Event
-from .timeline import EventType, Timeline
 from .urls import Urls
 
 

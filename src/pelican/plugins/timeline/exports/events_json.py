@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..timeline import Timeline
+from ..model import Timeline
 from ..urls import Urls
 
 
