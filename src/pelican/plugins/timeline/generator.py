@@ -87,7 +87,16 @@ class TimelineGenerator(Generator):
             self.cache.written(asset.url, "asset")
         page_urls = [page.save_as for page in self.pages]
         page_urls += [page.url for page in self.context.get("pages", [])]
-        for name, text in exports.files(self.builder, self.config, self.site_name, page_urls):
+        for name, text in exports.files(
+            self.timeline,
+            self.builder.urls,
+            self.builder.rendering,
+            self.config,
+            self.builder.site_url,
+            self.site_name,
+            page_urls,
+            self.builder.search_data,
+        ):
             self._write(name, text)
             self.cache.written(name, "export")
         # Files an earlier build wrote and this one did not: deleted events, renamed assets.

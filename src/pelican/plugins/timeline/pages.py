@@ -11,11 +11,10 @@ from functools import cached_property
 import markdown
 from markupsafe import Markup
 
-from . import metadata
-from .assets import fingerprinted_name
-from .exports import search_data
+from . import exports, metadata
 from .listing import paginate
 from .model import Source, Timeline
+from .render import Rendering
 from .urls import Urls
 from .views import EventLink, SourceView, Views, source_view
 
@@ -47,8 +46,9 @@ class SiteBuilder:
         self.site_url = absolute_site_url(site_url)
         self.site_name = site_name
         self.urls = Urls(config)
+        self.rendering = Rendering(timeline.sources, cache)
         self.views = Views(
-            timeline, self.urls, self.site_url, cache, config["TIMELINE_LANGUAGE_NAMES"]
+            timeline, self.urls, self.site_url, self.rendering, config["TIMELINE_LANGUAGE_NAMES"]
         )
 
     def site_context(self) -> dict:
@@ -118,14 +118,8 @@ class SiteBuilder:
 
     @cached_property
     def search_data(self) -> tuple[str, str]:
-        """(output path, text) of the search page's data, named by content if assets are."""
-        text = search_data.render(
-            self.timeline, self.views, int(self.config["TIMELINE_SEARCH_BODY_WORDS"])
-        )
-        name = self.urls.named("search_data")
-        if self.config["TIMELINE_FINGERPRINT_ASSETS"]:
-            name = fingerprinted_name(name, text.encode("utf-8"))
-        return name, text
+        """(output path, text) of the search page's data: its name goes into the page."""
+        return exports.search_file(self.timeline, self.urls, self.rendering, self.config)
 
     def sources_list(self) -> list[tuple[SourceView, list[EventLink]]]:
         def order(source: Source):

@@ -6,17 +6,14 @@ which HTML is safe) is made here.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 import pycountry
 from markupsafe import Markup
 
-from .cache import BuildCache, digest
 from .model import Event, EventType, Source, Timeline
 from .places import Place
-from .render import Renderer, new_converter
+from .render import Rendering
 from .urls import Urls
 
 
@@ -131,12 +128,6 @@ class EventView:
     next: EventLink | None
     date_text: str
     permalink: str  # absolute when the site has an absolute SITEURL, else ""
-    text: str  # the body as plain text, without citation marks: for search
-
-
-def html_to_text(markup: str) -> str:
-    without_marks = re.sub(r'<sup class="cite">.*?</sup>', "", markup)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", without_marks))).strip()
 
 
 def _sentence(text: str) -> str:
@@ -170,18 +161,22 @@ class Views:
     """Builds and remembers the view of every event, place and type of one timeline."""
 
     def __init__(
-        self, timeline: Timeline, urls: Urls, site_url="", cache=None, language_names=None
+        self,
+        timeline: Timeline,
+        urls: Urls,
+        site_url="",
+        rendering: Rendering | None = None,
+        language_names=None,
     ):
         self.timeline = timeline
         self.language_names = language_names or {}
-        self.cache = cache or BuildCache(None, "")
+        self.rendering = rendering or Rendering(timeline.sources)
         self.urls = urls
         self.site_url = site_url
         self._places: dict[str, PlaceLink] = {}
         self.types = {code: self._type_link(t) for code, t in timeline.types.items()}
         self.links = {e.slug: self._event_link(e) for e in timeline.events}
         self._events: dict[str, EventView] = {}
-        self._converter = new_converter()
 
     def place(self, code: str) -> PlaceLink:
         if code not in self._places:
@@ -221,40 +216,22 @@ class Views:
             self._events[event.slug] = self._event_view(event)
         return self._events[event.slug]
 
-    def _rendered(self, event: Event):
-        """(body HTML, note HTML, milestone marks, source numbers, body text), cached."""
-        sources = self.timeline.sources
-        key = digest(
-            "markdown", event.body, event.note, [m.sources for m in event.milestones],
-            [(k, sources[k].title) for k in event.sources],
-        )  # fmt: skip
-
-        def render():
-            renderer = Renderer(sources, self._converter)
-            body = renderer.markdown(event.body)
-            note = renderer.markdown(event.note) if event.note else ""
-            marks = [renderer.key_marks(m.sources) for m in event.milestones]
-            numbered = [(r.source.id, r.number) for r in renderer.references()]
-            return body, note, marks, numbered, html_to_text(body)
-
-        return self.cache.get(key, render)
-
     def _event_view(self, event: Event) -> EventView:
-        body_html, note_html, marks, numbers, text = self._rendered(event)
+        rendered = self.rendering.event(event)
         milestones = [
             MilestoneView(m.date.display, m.date.iso_start, m.label, Markup(mark))
-            for m, mark in zip(event.milestones, marks, strict=True)
+            for m, mark in zip(event.milestones, rendered.milestone_marks, strict=True)
         ]
         references = [
             source_view(self.timeline.sources[key], number, self.language_names)
-            for key, number in numbers
+            for key, number in rendered.numbers
         ]
         before, after = self.timeline.neighbours[event.slug]
         link = self.links[event.slug]
         return EventView(
             link=link,
-            body_html=Markup(body_html),
-            note_html=Markup(note_html),
+            body_html=Markup(rendered.body_html),
+            note_html=Markup(rendered.note_html),
             milestones=milestones,
             people=[
                 PersonView(p.name, p.role, self.place(p.country) if p.country else None)
@@ -267,5 +244,4 @@ class Views:
             next=self.links[after.slug] if after else None,
             date_text=event.date.text,
             permalink=f"{self.site_url}/{link.url}" if self.site_url else "",
-            text=text,
         )

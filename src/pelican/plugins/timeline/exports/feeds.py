@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from feedgenerator import Atom1Feed
 
+from ..model import Timeline
+from ..render import Rendering
+from ..urls import Urls
 
-def render(timeline, views, site_url: str, title: str, events, feed_url: str, limit=50) -> str:
+
+def render(
+    timeline: Timeline,
+    urls: Urls,
+    rendering: Rendering,
+    site_url: str,
+    title: str,
+    events,
+    feed_url: str,
+    limit=50,
+) -> str:
     changes = timeline.changes
     ordered = sorted(events, key=lambda e: (changes[e.slug][1], e.slug), reverse=True)[:limit]
     feed = Atom1Feed(
@@ -21,15 +34,15 @@ def render(timeline, views, site_url: str, title: str, events, feed_url: str, li
         feed_guid=f"{site_url}/{feed_url}",
     )
     for event in ordered:
-        view = views.event(event)
+        url = f"{site_url}/{urls.event(event.slug)}"
         added, updated = changes[event.slug]
         feed.add_item(
             title=f"{event.title} ({event.date.display})",
-            link=f"{site_url}/{view.link.url}",
-            unique_id=f"{site_url}/{view.link.url}",
-            description=view.body_html,
+            link=url,
+            unique_id=url,
+            description=rendering.event(event).body_html,
             pubdate=added,
             updateddate=updated,
-            categories=[views.place(code).name for code in event.countries],
+            categories=[timeline.place(code).name for code in event.countries],
         )
     return feed.writeString("utf-8")
