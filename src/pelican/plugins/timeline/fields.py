@@ -10,14 +10,28 @@ field is adding a row.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
+
+import pycountry
 
 from .dates import DATE_HINT, DateError, EventDate, parse_date
 from .model import Correction, Milestone, Person, Source
 from .places import Gazetteer
 from .problems import Problem, did_you_mean
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+ORGANISATION_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+CSL_TYPES = (
+    "article", "article-journal", "article-magazine", "article-newspaper", "book",
+    "broadcast", "chapter", "dataset", "document", "interview", "legislation",
+    "manuscript", "motion_picture", "pamphlet", "paper-conference", "personal_communication",
+    "post", "post-weblog", "report", "speech", "treaty", "webpage",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -276,7 +290,118 @@ def milestones(value, check: FieldCheck) -> tuple[Milestone, ...]:
     return tuple(result)
 
 
-# --- the field table ------------------------------------------------------------------------
+def slugs(value, check: FieldCheck) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise FieldError("must be a list of earlier slugs", "write [2021-11-old-name]")
+    result = []
+    for item in value:
+        slug = item.strip() if isinstance(item, str) else ""
+        if not SLUG_RE.match(slug):
+            check.report(
+                f"{slug or item!r} is not a valid slug",
+                "an earlier file name without .md, e.g. 2021-11-old-name",
+                _line(item),
+            )
+        else:
+            result.append(slug)
+    return tuple(dict.fromkeys(result))
+
+
+# --- parsers of the bibliography and the organisations file --------------------------------
+
+
+def plain_text(value, check: FieldCheck) -> str:
+    return text(5000)(value, check)
+
+
+def source_id(value, check: FieldCheck) -> str:
+    key = text(200)(value, check)
+    if not SOURCE_ID_RE.match(key):
+        raise FieldError(
+            f"source id {key!r} may hold only a-z, 0-9, '.', '_' and '-'", "e.g. outlet-2023-11-08"
+        )
+    return key
+
+
+def csl_type(value, check: FieldCheck) -> str:
+    kind = text(50)(value, check)
+    if kind not in CSL_TYPES:
+        hint = did_you_mean(kind, CSL_TYPES) or "one of: " + ", ".join(CSL_TYPES)
+        raise FieldError(f"unknown CSL type {kind!r}", hint)
+    return kind
+
+
+def web_address(value, check: FieldCheck) -> str:
+    hint = "links must start with https:// or http://"
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(f"{check.name} must be a URL", hint)
+    address = value.strip()
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https"):
+        raise FieldError(f"{address!r} is not an http(s) URL", hint)
+    if not parts.hostname or " " in address:
+        raise FieldError(f"{address!r} is not a complete URL", hint)
+    return address
+
+
+def csl_date(value, check: FieldCheck) -> EventDate:
+    """A CSL date: an EDTF string, or {date-parts: [[y, m, d]]}, {raw: ...}, {literal: ...}."""
+    text_value = None
+    if isinstance(value, str):
+        text_value = value
+    elif isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            numbers = [str(p).strip() for p in parts[0]]
+            if all(n.isdigit() for n in numbers) and len(numbers) <= 3:
+                year, *rest = numbers
+                text_value = "-".join([year.zfill(4), *(n.zfill(2) for n in rest)])
+        for key in ("raw", "literal"):
+            if text_value is None and isinstance(value.get(key), str):
+                text_value = value[key]
+    try:
+        return parse_date((text_value or "").strip())
+    except DateError as exc:
+        raise FieldError(
+            exc.message, "write 2023-11-08, or {date-parts: [[2023, 11, 8]]}"
+        ) from None
+
+
+def _name(value) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        if "literal" in value:
+            return value["literal"].strip() or None if isinstance(value["literal"], str) else None
+        parts = [value.get("given"), value.get("family")]
+        name = " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+        return name or None
+    return None
+
+
+def names(value, check: FieldCheck) -> tuple[str, ...]:
+    """CSL names: a list of {family, given} or {literal}."""
+    found = [_name(item) for item in value] if isinstance(value, list) else [None]
+    if None in found:
+        raise FieldError(
+            f"{check.name} must be a list of {{family, given}} or {{literal}}",
+            "write [{family: Doe, given: Jane}]",
+        )
+    return tuple(found)
+
+
+def organisation_code(value, check: FieldCheck) -> str:
+    code = value.strip() if isinstance(value, str) else ""
+    if not ORGANISATION_CODE_RE.match(code):
+        raise FieldError(
+            f"invalid code {code or value!r}", "use 2-8 capital letters or digits, e.g. EU"
+        )
+    if pycountry.countries.get(alpha_2=code):
+        raise FieldError(f"{code} is a country code", "choose a code that is not a country's")
+    return code
+
+
+# --- the field tables ------------------------------------------------------------------------
 
 _STRING = {"type": "string", "minLength": 1}
 _STRINGS = {"type": "array", "items": _STRING}
@@ -359,4 +484,72 @@ ENTRY: tuple[Field, ...] = (
     Field("updated", False, day_date, None,
           "Day the entry last changed in substance. Optional: taken from git history when "
           "absent.", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-03-02"),
+    Field("aliases", False, slugs, (),
+          "Earlier slugs of this entry (file names without `.md`), after a rename: each old "
+          "address keeps working and leads here.", _STRINGS, "[2021-11-old-name]"),
+)  # fmt: skip
+
+
+_DATE = {"oneOf": [_STRING, {"type": "object"}]}
+_NAMES = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"family": _STRING, "given": _STRING, "literal": _STRING},
+    },
+}
+_URL = {"type": "string", "pattern": "^https?://"}
+
+
+def _text_fields(docs: dict[str, str]) -> tuple[Field, ...]:
+    return tuple(Field(name, False, plain_text, "", doc, _STRING) for name, doc in docs.items())
+
+
+# The bibliography: CSL-YAML, field names as Zotero and pandoc export them.
+SOURCE: tuple[Field, ...] = (
+    Field("id", True, source_id, "",
+          "The id entries cite, `[@id]`: a-z, 0-9, `.`, `_` and `-`.",
+          {"type": "string", "pattern": SOURCE_ID_RE.pattern}, "outlet-2023-11-08"),
+    Field("type", True, csl_type, "", "CSL type: " + ", ".join(f"`{t}`" for t in CSL_TYPES) + ".",
+          {"type": "string", "enum": list(CSL_TYPES)}, "article-newspaper"),
+    Field("title", True, plain_text, "", "Title as published, in its language.", _STRING,
+          "Ministers sign a cooperation plan"),
+    Field("title-english", False, plain_text, "",
+          "An English translation of a title in another language.", _STRING),
+    Field("container-title", False, plain_text, "", "The outlet: newspaper, site, journal.",
+          _STRING, "The Daily Example"),
+    Field("author", False, names, (), "Authors: `{family, given}` or `{literal}`.", _NAMES,
+          "[{family: Doe, given: Jane}]"),
+    Field("editor", False, names, (), "Editors, as authors.", _NAMES),
+    Field("translator", False, names, (), "Translators, as authors.", _NAMES),
+    Field("issued", False, csl_date, None,
+          "Publication date: EDTF (`2023-11-08`) or `{date-parts: [[2023, 11, 8]]}`.", _DATE,
+          "2023-11-08"),
+    Field("accessed", False, csl_date, None, "Day the page was read.", _DATE, "2024-02-28"),
+    Field("URL", False, web_address, "", "Address of the source (http or https).", _URL,
+          "https://example.org/news/plan"),
+    Field("archived-url", False, web_address, "", "Address of an archived copy of the page.",
+          _URL),
+    Field("language", False, plain_text, "", "ISO 639 code of the source's language.", _STRING,
+          "en"),
+    Field("note", False, plain_text, "", "A note shown with the reference.", _STRING),
+    *_text_fields({
+        "publisher": "Publisher.", "publisher-place": "Place of publication.",
+        "page": "Pages.", "volume": "Volume.", "issue": "Issue.", "number": "Number.",
+        "genre": "Genre, e.g. opinion.", "medium": "Medium.", "abstract": "Abstract.",
+        "section": "Section of the outlet.", "version": "Version.",
+        "collection-title": "Series.", "event": "Event the source reports from.",
+        "source": "Database the record came from.", "DOI": "DOI.", "ISBN": "ISBN.",
+        "ISSN": "ISSN.",
+    }),
+)  # fmt: skip
+
+ORGANISATION: tuple[Field, ...] = (
+    Field("code", True, organisation_code, "",
+          "2-8 capital letters or digits, not a country's code; entries use it in "
+          "`countries`.", {"type": "string", "pattern": ORGANISATION_CODE_RE.pattern}, "EU"),
+    Field("name", True, text(200), "", "Full name, shown on pages.", _STRING, "European Union"),
+    Field("short_name", False, text(100), "", "A shorter name, also accepted by the checker's "
+          "suggestions.", _STRING, "EU"),
 )  # fmt: skip

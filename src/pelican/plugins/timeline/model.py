@@ -60,6 +60,8 @@ class Event:
     added: EventDate | None = None
     updated: EventDate | None = None
     aliases: tuple[str, ...] = ()  # earlier slugs whose addresses redirect here
+    # The line of each field in the file, for checks that span several entries.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self):
         return f"Event({self.slug!r})"

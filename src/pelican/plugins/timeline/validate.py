@@ -12,13 +12,21 @@ from __future__ import annotations
 import itertools
 import re
 
-from . import citations
+from . import citations, frontmatter
 from .dates import EventDate
-from .fields import ENTRY, Field, FieldCheck, FieldError, Vocabulary
-from .model import Event
+from .fields import (
+    ENTRY,
+    ORGANISATION,
+    SLUG_RE,
+    SOURCE,
+    Field,
+    FieldCheck,
+    FieldError,
+    Vocabulary,
+)
+from .model import Event, Organisation, Source
 from .problems import Problem, did_you_mean
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FILE_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?-")
 
 
@@ -88,14 +96,22 @@ def validate_entry(
     problems.extend(_check_file_date(path, slug, values.get("date"), key_lines, top))
     problems.extend(_check_milestone_order(path, values, key_lines, top))
     problems.extend(_check_roles(path, values, key_lines, top))
+    if slug in values.get("aliases", ()):
+        problems.append(
+            Problem(path, key_lines.get("aliases", top), "aliases",
+                    f"lists the entry's own slug {slug!r}", "remove it")
+        )  # fmt: skip
     problems.extend(
         _check_citations(path, fields, values, body, body_line, key_lines, top, vocabulary)
     )
     if problems:
         return None, problems
-    return Event(
-        slug=slug, path=path, body=body, body_line=body_line, **complete(ENTRY, values)
-    ), []
+    lines = {name: key_lines.get(name, top) for name in fields}
+    event = Event(
+        slug=slug, path=path, body=body, body_line=body_line, lines=lines,
+        **complete(ENTRY, values),
+    )  # fmt: skip
+    return event, []
 
 
 def _check_file_date(path, slug, date: EventDate | None, key_lines, top) -> list[Problem]:
@@ -199,3 +215,127 @@ def _check_citations(
                         f"cite it in the body as [@{key}], or remove it")
             )  # fmt: skip
     return problems
+
+
+def check_aliases(events: list[Event]) -> list[Problem]:
+    """An earlier slug may not be a current one, nor the earlier slug of two entries."""
+    slugs = {event.slug: event for event in events}
+    claimed: dict[str, Event] = {}
+    problems = []
+    for event in events:
+        line = event.lines.get("aliases", 0)
+        for alias in event.aliases:
+            if alias in slugs:
+                problems.append(
+                    Problem(event.path, line, "aliases",
+                            f"{alias!r} is the slug of {slugs[alias].path}",
+                            "an alias is an address no entry uses any more: remove it")
+                )  # fmt: skip
+            elif alias in claimed:
+                problems.append(
+                    Problem(event.path, line, "aliases",
+                            f"{alias!r} is also an alias of {claimed[alias].path}",
+                            "an old address can lead to one entry only")
+                )  # fmt: skip
+            else:
+                claimed[alias] = event
+    return problems
+
+
+def check_uncited(path: str, sources: dict[str, Source], events: list[Event]) -> list[Problem]:
+    cited = {key for event in events for key in event.sources}
+    return [
+        Problem(path, source.line, "id", f"source {key!r} is not cited by any event",
+                "cite it from an entry, or remove it")
+        for key, source in sources.items()
+        if key not in cited
+    ]  # fmt: skip
+
+
+# --- list files: the bibliography and the organisations ------------------------------------
+
+
+def check_list_file(path: str, raw: bytes, table, what: str, plural: str, key: str):
+    """Bytes of a YAML list of records -> ([(values, line, record)], problems).
+
+    Each record goes through the table; one whose ``key`` repeats an earlier one is
+    reported with both lines.
+    """
+    try:
+        data = frontmatter.load_yaml(frontmatter.decode(raw), first_line=1)
+    except frontmatter.FrontMatterError as exc:
+        return [], [Problem(path, exc.line, plural, exc.message, exc.hint)]
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        hint = f"start each {what} with '- {key}: ...'"
+        return [], [Problem(path, 1, plural, "must be a list", hint)]
+    records, problems, first = [], [], {}
+    for item in data:
+        line = getattr(item, "line", 0)
+        if not isinstance(item, dict):
+            problems.append(Problem(path, line, what, f"each {what} must be a mapping of fields",
+                                    f"start it with '- {key}: ...'"))  # fmt: skip
+            continue
+        values, found = check_record(path, item, table)
+        problems += found
+        if found:
+            continue
+        value = values[key]
+        if value in first:
+            problems.append(
+                Problem(path, item.key_lines.get(key, line), key,
+                        f"{what} {key} {value!r} is defined twice (first on line {first[value]})",
+                        f"give each {what} its own {key}, or merge the two")
+            )  # fmt: skip
+            continue
+        first[value] = line
+        records.append((complete(table, values), line, item))
+    return records, problems
+
+
+def validate_sources(path: str, raw: bytes) -> tuple[dict[str, Source], list[Problem]]:
+    """Bytes of the bibliography -> ({id: Source}, problems)."""
+    records, problems = check_list_file(path, raw, SOURCE, "source", "sources", "id")
+    sources = {}
+    for values, line, item in records:
+        sources[values["id"]] = Source(
+            id=values["id"],
+            type=values["type"],
+            title=values["title"],
+            line=line,
+            container_title=values["container-title"],
+            authors=values["author"],
+            issued=values["issued"],
+            accessed=values["accessed"],
+            url=values["URL"],
+            archived_url=values["archived-url"],
+            language=values["language"],
+            title_english=values["title-english"],
+            note=values["note"],
+            csl=_plain(item),
+        )
+    return sources, problems
+
+
+def validate_organisations(path: str, raw: bytes | None):
+    """Bytes of the organisations file (None: there is none) -> ([Organisation], problems)."""
+    if raw is None:
+        return [], []
+    records, problems = check_list_file(
+        path, raw, ORGANISATION, "organisation", "organisations", "code"
+    )
+    organisations = [
+        Organisation(values["code"], values["name"], values["short_name"], line)
+        for values, line, _ in records
+    ]
+    return organisations, problems
+
+
+def _plain(value):
+    """Located values -> plain str/list/dict, for exports."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value)

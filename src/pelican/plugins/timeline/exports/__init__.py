@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from .. import bibliography
 from ..assets import fingerprinted_name
 from ..model import Timeline
 from ..render import Rendering
 from ..urls import Urls
-from . import bibliography, events_csv, events_ics, events_json, feeds, search_data, sitemap
+from . import events_csv, events_ics, events_json, feeds, search_data, sitemap
 
 
 def search_file(
