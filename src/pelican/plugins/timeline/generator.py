@@ -22,6 +22,7 @@ from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
 from .problems import ContentError
+from .redirects import redirect_pages
 from .settings import read_settings
 
 logger = logging.getLogger(__name__)
@@ -99,6 +100,9 @@ class TimelineGenerator(Generator):
         ):
             self._write(name, text)
             self.cache.written(name, "export")
+        for name, text in redirect_pages(self.timeline, self.builder.urls, self.builder.site_url):
+            self._write(name, text)
+            self.cache.written(name, "redirect")
         # Files an earlier build wrote and this one did not: deleted events, renamed assets.
         for name in self.cache.stale():
             (output / name).unlink(missing_ok=True)

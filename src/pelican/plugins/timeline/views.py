@@ -6,7 +6,7 @@ which HTML is safe) is made here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pycountry
 from markupsafe import Markup
@@ -33,6 +33,7 @@ class PlaceLink:
     flag: str
     kind: str
     url: str  # "" when the place has no events, so no page
+    role: str = ""  # the place's role in one event ("recipient"), shown beside its badge
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,15 @@ class EventLink:
     @property
     def tag_list(self) -> str:
         return "|".join(self.tags)
+
+    @property
+    def role_list(self) -> str:
+        """``KZ:recipient TR:supplier``: what a filter by role reads."""
+        return " ".join(f"{p.code}:{p.role}" for p in self.places if p.role)
+
+    @property
+    def roles(self) -> tuple[PlaceLink, ...]:
+        return tuple(p for p in self.places if p.role)
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,11 @@ class Views:
             self._places[code] = PlaceLink(place.code, place.name, place.flag, place.kind, url)
         return self._places[code]
 
+    def _with_role(self, event: Event, code: str) -> PlaceLink:
+        role = event.role_of(code)
+        place = self.place(code)
+        return replace(place, role=self.timeline.role_label(role)) if role else place
+
     def _type_link(self, event_type: EventType) -> TypeLink:
         return TypeLink(
             event_type.code,
@@ -204,7 +219,7 @@ class Views:
             year=event.date.year,
             summary=event.summary,
             type=self.types[event.type],
-            places=tuple(self.place(code) for code in event.countries),
+            places=tuple(self._with_role(event, code) for code in event.countries),
             tags=event.tags,
             steps=tuple(
                 StepLink(m.date.display, m.date.iso_start, m.label) for m in event.milestones
