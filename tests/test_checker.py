@@ -155,7 +155,7 @@ def test_unknown_source_field_and_type(site):
     sources = SOURCES + "- id: c\n  type: newspaper\n  title: C\n  containr-title: X\n"
     found = problems_of(site(sources=sources))
     assert (
-        "content/sources.yaml:22: containr-title: unknown source field 'containr-title' (did you mean 'container-title'?)"
+        "content/sources.yaml:22: containr-title: unknown field (did you mean 'container-title'?)"
         in found
     )
     assert any("type: unknown CSL type 'newspaper'" in p for p in found)

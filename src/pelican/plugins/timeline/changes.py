@@ -20,6 +20,7 @@ import itertools
 from dataclasses import dataclass
 
 ADDED, UPDATED, CORRECTED = "added", "updated", "corrected"
+LABELS = {ADDED: "Added", UPDATED: "Updated", CORRECTED: "Corrected"}
 # Within one day, the weightiest kind first: a reader looks for corrections.
 _KIND_ORDER = {CORRECTED: 0, UPDATED: 1, ADDED: 2}
 

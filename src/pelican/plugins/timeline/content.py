@@ -6,22 +6,25 @@ This is the one place that decides whether the content is valid. ``invoke check`
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import pycountry
-
 from . import frontmatter
-from .bibliography import parse_sources
 from .cache import BuildCache, digest
+from .fields import Vocabulary
 from .history import entry_dates
+from .model import Timeline
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
-from .schema import Vocabulary, slug_for, validate_entry
 from .settings import read_settings
-from .timeline import Timeline
+from .validate import (
+    check_aliases,
+    check_uncited,
+    slug_for,
+    validate_entry,
+    validate_organisations,
+    validate_sources,
+)
 
-ORG_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 MAX_ENTRY_BYTES = 200_000
 
 
@@ -44,36 +47,8 @@ def read_optional(path: Path) -> bytes | None:
 
 def load_organisations(raw: bytes | None, shown: str) -> tuple[list[Place], list[Problem]]:
     """The organisations file's bytes (None when there is none) -> places and problems."""
-    if raw is None:
-        return [], []
-    try:
-        data = frontmatter.load_yaml(frontmatter.decode(raw), first_line=1)
-    except frontmatter.FrontMatterError as exc:
-        return [], [Problem(shown, exc.line, "organisations", exc.message, exc.hint)]
-    if data is None:
-        return [], []
-    if not isinstance(data, list):
-        hint = "start each with '- code: ...'"
-        return [], [Problem(shown, 1, "organisations", "must be a list", hint)]
-    places, problems = [], []
-    for item in data:
-        line = getattr(item, "line", 0)
-        if not isinstance(item, dict) or not isinstance(item.get("code"), str):
-            problems.append(Problem(shown, line, "code", "each organisation needs a code"))
-            continue
-        code, name = item["code"], item.get("name")
-        if not ORG_CODE_RE.match(code):
-            hint = "use 2-8 capital letters or digits, e.g. EU"
-            problems.append(Problem(shown, line, "code", f"invalid code {code!r}", hint))
-        elif pycountry.countries.get(alpha_2=code):
-            hint = "choose a code that is not a country's"
-            problems.append(Problem(shown, line, "code", f"{code} is a country code", hint))
-        elif not isinstance(name, str) or not name.strip():
-            problems.append(Problem(shown, line, "name", f"organisation {code} needs a name"))
-        else:
-            short = item.get("short_name") if isinstance(item.get("short_name"), str) else ""
-            places.append(Place(code, name.strip(), "organisation", "", short))
-    return places, problems
+    organisations, problems = validate_organisations(shown, raw)
+    return [o.place() for o in organisations], problems
 
 
 def _read_entry(name: str, raw: bytes, vocabulary: Vocabulary):
@@ -113,7 +88,7 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         # Problems are cached with the sources: the same bytes always have the same ones.
         sources, source_problems = cache.get(
             digest("sources", shown(sources_path), raw_sources),
-            lambda: parse_sources(shown(sources_path), raw_sources),
+            lambda: validate_sources(shown(sources_path), raw_sources),
         )
         problems += source_problems
     else:
@@ -162,17 +137,13 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
     if not events_dir.is_dir():
         problems.append(Problem(shown(events_dir), 0, "events", "folder not found"))
 
+    problems += check_aliases(events)
     if not problems:
-        cited = {key for event in events for key in event.sources}
-        for key, source in sources.items():
-            if key not in cited:
-                problems.append(
-                    Problem(shown(sources_path), source.line, "id",
-                            f"source {key!r} is not cited by any event",
-                            "cite it from an entry, or remove it")
-                )  # fmt: skip
+        problems += check_uncited(shown(sources_path), sources, events)
     if problems:
         raise ContentError(problems)
-    timeline = Timeline.build(events, sources, gazetteer, config["TIMELINE_TYPES"])
+    timeline = Timeline.build(
+        events, sources, gazetteer, config["TIMELINE_TYPES"], config["TIMELINE_ROLES"]
+    )
     timeline.changes = entry_dates(events, events_dir, names)
     return timeline

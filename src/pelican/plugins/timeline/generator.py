@@ -22,6 +22,7 @@ from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
 from .problems import ContentError
+from .redirects import redirect_pages
 from .settings import read_settings
 
 logger = logging.getLogger(__name__)
@@ -87,9 +88,21 @@ class TimelineGenerator(Generator):
             self.cache.written(asset.url, "asset")
         page_urls = [page.save_as for page in self.pages]
         page_urls += [page.url for page in self.context.get("pages", [])]
-        for name, text in exports.files(self.builder, self.config, self.site_name, page_urls):
+        for name, text in exports.files(
+            self.timeline,
+            self.builder.urls,
+            self.builder.rendering,
+            self.config,
+            self.builder.site_url,
+            self.site_name,
+            page_urls,
+            self.builder.search_data,
+        ):
             self._write(name, text)
             self.cache.written(name, "export")
+        for name, text in redirect_pages(self.timeline, self.builder.urls, self.builder.site_url):
+            self._write(name, text)
+            self.cache.written(name, "redirect")
         # Files an earlier build wrote and this one did not: deleted events, renamed assets.
         for name in self.cache.stale():
             (output / name).unlink(missing_ok=True)

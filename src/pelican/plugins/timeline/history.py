@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
-from .schema import Event
+from .model import Event
 
 
 def git_dates(folder: Path) -> dict[str, tuple[dt.datetime, dt.datetime]]:

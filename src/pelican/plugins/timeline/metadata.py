@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .bibliography import bibtex_record
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -67,5 +69,4 @@ def cite(event, view, site_name: str) -> Citation:
     ]
     if view.permalink:
         fields.append(("url", view.permalink))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return Citation(text, f"@misc{{{event.slug},\n{body}\n}}")
+    return Citation(text, bibtex_record("misc", event.slug, fields))

@@ -11,14 +11,12 @@ from functools import cached_property
 import markdown
 from markupsafe import Markup
 
-from . import metadata
-from .assets import fingerprinted_name
-from .bibliography import Source
+from . import exports, metadata
 from .changes import recent_changes
-from .exports import search_data
 from .listing import paginate
+from .model import Source, Timeline
+from .render import Rendering
 from .report import report_link
-from .timeline import Timeline
 from .urls import Urls
 from .views import EventLink, SourceView, Views, source_view
 
@@ -50,8 +48,9 @@ class SiteBuilder:
         self.site_url = absolute_site_url(site_url)
         self.site_name = site_name
         self.urls = Urls(config)
+        self.rendering = Rendering(timeline.sources, cache)
         self.views = Views(
-            timeline, self.urls, self.site_url, cache, config["TIMELINE_LANGUAGE_NAMES"],
+            timeline, self.urls, self.site_url, self.rendering, config["TIMELINE_LANGUAGE_NAMES"],
             config["TIMELINE_REPORT_ERRORS_TO"],
         )  # fmt: skip
 
@@ -132,14 +131,8 @@ class SiteBuilder:
 
     @cached_property
     def search_data(self) -> tuple[str, str]:
-        """(output path, text) of the search page's data, named by content if assets are."""
-        text = search_data.render(
-            self.timeline, self.views, int(self.config["TIMELINE_SEARCH_BODY_WORDS"])
-        )
-        name = self.urls.named("search_data")
-        if self.config["TIMELINE_FINGERPRINT_ASSETS"]:
-            name = fingerprinted_name(name, text.encode("utf-8"))
-        return name, text
+        """(output path, text) of the search page's data: its name goes into the page."""
+        return exports.search_file(self.timeline, self.urls, self.rendering, self.config)
 
     def sources_list(self) -> list[tuple[SourceView, list[EventLink]]]:
         def order(source: Source):

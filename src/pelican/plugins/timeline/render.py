@@ -7,6 +7,7 @@ page. Citation marks are inserted after cleaning, as they are ours.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from dataclasses import dataclass
 from html import escape
@@ -15,7 +16,8 @@ import markdown
 import nh3
 
 from . import citations
-from .bibliography import Source
+from .cache import BuildCache, digest
+from .model import Event, Source
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
@@ -88,3 +90,56 @@ class Renderer:
             Reference(number, self.sources[key])
             for key, number in sorted(self.numbering.numbers.items(), key=lambda kv: kv[1])
         ]
+
+
+def html_to_text(markup: str) -> str:
+    """HTML as plain text without citation marks: what search indexes."""
+    without_marks = re.sub(r'<sup class="cite">.*?</sup>', "", markup)
+    plain = html_module.unescape(re.sub(r"<[^>]+>", " ", without_marks))
+    return re.sub(r"\s+", " ", plain).strip()
+
+
+@dataclass(frozen=True)
+class RenderedEvent:
+    body_html: str
+    note_html: str
+    milestone_marks: tuple[str, ...]  # one per milestone, in order
+    numbers: tuple[tuple[str, int], ...]  # (source id, reference number), in number order
+    text: str  # the body as plain text, without citation marks
+
+
+class Rendering:
+    """The rendered texts of every event of one timeline, each made once.
+
+    Results are kept in the build cache under a key of everything they depend on (the
+    texts, the sources cited and their titles), so an unchanged entry is not rendered
+    again in the next build.
+    """
+
+    def __init__(self, sources: dict[str, Source], cache: BuildCache | None = None):
+        self.sources = sources
+        self.cache = cache or BuildCache(None, "")
+        self._converter = new_converter()
+        self._done: dict[str, RenderedEvent] = {}
+
+    def event(self, event: Event) -> RenderedEvent:
+        if event.slug not in self._done:
+            self._done[event.slug] = self._cached(event)
+        return self._done[event.slug]
+
+    def _cached(self, event: Event) -> RenderedEvent:
+        sources = self.sources
+        key = digest(
+            "markdown", event.body, event.note, [m.sources for m in event.milestones],
+            [(k, sources[k].title) for k in event.sources],
+        )  # fmt: skip
+
+        def render() -> RenderedEvent:
+            renderer = Renderer(sources, self._converter)
+            body = renderer.markdown(event.body)
+            note = renderer.markdown(event.note) if event.note else ""
+            marks = tuple(renderer.key_marks(m.sources) for m in event.milestones)
+            numbered = tuple((r.source.id, r.number) for r in renderer.references())
+            return RenderedEvent(body, note, marks, numbered, html_to_text(body))
+
+        return self.cache.get(key, render)

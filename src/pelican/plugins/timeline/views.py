@@ -7,22 +7,17 @@ which HTML is safe) is made here.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pycountry
 from markupsafe import Markup
 
-from .bibliography import Source
-from .cache import BuildCache, digest
-from .changes import Change, by_day
+from .changes import LABELS, Change, by_day
 from .dates import display_day
+from .model import Event, EventType, Source, Timeline
 from .places import Place
-from .render import Renderer, new_converter
+from .render import Rendering
 from .report import ReportLink, report_link
-from .schema import Event
-from .timeline import EventType, Timeline
 from .urls import Urls
 
 
@@ -42,6 +37,7 @@ class PlaceLink:
     flag: str
     kind: str
     url: str  # "" when the place has no events, so no page
+    role: str = ""  # the place's role in one event ("recipient"), shown beside its badge
 
 
 @dataclass(frozen=True)
@@ -84,6 +80,15 @@ class EventLink:
     @property
     def tag_list(self) -> str:
         return "|".join(self.tags)
+
+    @property
+    def role_list(self) -> str:
+        """``KZ:recipient TR:supplier``: what a filter by role reads."""
+        return " ".join(f"{p.code}:{p.role}" for p in self.places if p.role)
+
+    @property
+    def roles(self) -> tuple[PlaceLink, ...]:
+        return tuple(p for p in self.places if p.role)
 
 
 @dataclass(frozen=True)
@@ -164,9 +169,6 @@ class ChangeDay:
     changes: list[ChangeView]
 
 
-CHANGE_LABELS = {"added": "Added", "updated": "Updated", "corrected": "Corrected"}
-
-
 @dataclass
 class EventView:
     link: EventLink
@@ -181,7 +183,6 @@ class EventView:
     next: EventLink | None
     date_text: str
     permalink: str  # absolute when the site has an absolute SITEURL, else ""
-    text: str  # the body as plain text, without citation marks: for search
     context: str = ""  # why an entry outside the main scope is kept
     history: HistoryView = HistoryView(None, None)
     corrections: tuple[CorrectionView, ...] = ()
@@ -190,11 +191,6 @@ class EventView:
     @property
     def last_correction(self) -> CorrectionView | None:
         return self.corrections[-1] if self.corrections else None
-
-
-def html_to_text(markup: str) -> str:
-    without_marks = re.sub(r'<sup class="cite">.*?</sup>', "", markup)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", without_marks))).strip()
 
 
 def _sentence(text: str) -> str:
@@ -232,21 +228,20 @@ class Views:
         timeline: Timeline,
         urls: Urls,
         site_url="",
-        cache=None,
+        rendering: Rendering | None = None,
         language_names=None,
         report_to="",
     ):
         self.timeline = timeline
         self.report_to = report_to
         self.language_names = language_names or {}
-        self.cache = cache or BuildCache(None, "")
+        self.rendering = rendering or Rendering(timeline.sources)
         self.urls = urls
         self.site_url = site_url
         self._places: dict[str, PlaceLink] = {}
         self.types = {code: self._type_link(t) for code, t in timeline.types.items()}
         self.links = {e.slug: self._event_link(e) for e in timeline.events}
         self._events: dict[str, EventView] = {}
-        self._converter = new_converter()
 
     def place(self, code: str) -> PlaceLink:
         if code not in self._places:
@@ -254,6 +249,11 @@ class Views:
             url = self.urls.place(code) if code in self.timeline.by_place else ""
             self._places[code] = PlaceLink(place.code, place.name, place.flag, place.kind, url)
         return self._places[code]
+
+    def _with_role(self, event: Event, code: str) -> PlaceLink:
+        role = event.role_of(code)
+        place = self.place(code)
+        return replace(place, role=self.timeline.role_label(role)) if role else place
 
     def _type_link(self, event_type: EventType) -> TypeLink:
         return TypeLink(
@@ -274,7 +274,7 @@ class Views:
             year=event.date.year,
             summary=event.summary,
             type=self.types[event.type],
-            places=tuple(self.place(code) for code in event.countries),
+            places=tuple(self._with_role(event, code) for code in event.countries),
             tags=event.tags,
             steps=tuple(
                 StepLink(m.date.display, m.date.iso_start, m.label) for m in event.milestones
@@ -287,40 +287,22 @@ class Views:
             self._events[event.slug] = self._event_view(event)
         return self._events[event.slug]
 
-    def _rendered(self, event: Event):
-        """(body HTML, note HTML, milestone marks, source numbers, body text), cached."""
-        sources = self.timeline.sources
-        key = digest(
-            "markdown", event.body, event.note, [m.sources for m in event.milestones],
-            [(k, sources[k].title) for k in event.sources],
-        )  # fmt: skip
-
-        def render():
-            renderer = Renderer(sources, self._converter)
-            body = renderer.markdown(event.body)
-            note = renderer.markdown(event.note) if event.note else ""
-            marks = [renderer.key_marks(m.sources) for m in event.milestones]
-            numbered = [(r.source.id, r.number) for r in renderer.references()]
-            return body, note, marks, numbered, html_to_text(body)
-
-        return self.cache.get(key, render)
-
     def _event_view(self, event: Event) -> EventView:
-        body_html, note_html, marks, numbers, text = self._rendered(event)
+        rendered = self.rendering.event(event)
         milestones = [
             MilestoneView(m.date.display, m.date.iso_start, m.label, Markup(mark))
-            for m, mark in zip(event.milestones, marks, strict=True)
+            for m, mark in zip(event.milestones, rendered.milestone_marks, strict=True)
         ]
         references = [
             source_view(self.timeline.sources[key], number, self.language_names)
-            for key, number in numbers
+            for key, number in rendered.numbers
         ]
         before, after = self.timeline.neighbours[event.slug]
         link = self.links[event.slug]
         return EventView(
             link=link,
-            body_html=Markup(body_html),
-            note_html=Markup(note_html),
+            body_html=Markup(rendered.body_html),
+            note_html=Markup(rendered.note_html),
             milestones=milestones,
             people=[
                 PersonView(p.name, p.role, self.place(p.country) if p.country else None)
@@ -333,7 +315,6 @@ class Views:
             next=self.links[after.slug] if after else None,
             date_text=event.date.text,
             permalink=f"{self.site_url}/{link.url}" if self.site_url else "",
-            text=text,
             context=event.context,
             history=self._history(event),
             corrections=tuple(
@@ -362,7 +343,7 @@ class Views:
             for change in group:
                 link = self.links[change.slug]
                 anchor = f"#correction-{change.number}" if change.number else ""
-                label = CHANGE_LABELS[change.kind]
+                label = LABELS[change.kind]
                 views.append(ChangeView(change.kind, label, link, change.text, link.url + anchor))
             days.append(ChangeDay(day_view(day), views))
         return days

@@ -1,20 +1,46 @@
-"""Machine-readable exports of the timeline, each in its own module; ``files`` lists them all."""
+"""Machine-readable exports of the timeline, each in its own module; ``files`` lists them all.
+
+Exports read the model, the URLs and the rendered texts, never the pages.
+"""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from . import bibliography, events_csv, events_ics, events_json, feeds, sitemap
+from .. import bibliography
+from ..assets import fingerprinted_name
+from ..changes import recent_changes
+from ..model import Timeline
+from ..render import Rendering
+from ..urls import Urls
+from . import events_csv, events_ics, events_json, feeds, search_data, sitemap
 
 
-def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str, str]]:
-    """(output path, text) of every export; feeds and sitemap only for a hosted build."""
-    timeline, urls, views, site_url = (
-        builder.timeline,
-        builder.urls,
-        builder.views,
-        builder.site_url,
-    )
+def search_file(
+    timeline: Timeline, urls: Urls, rendering: Rendering, config: dict
+) -> tuple[str, str]:
+    """(output path, text) of the search page's data, named by content if assets are."""
+    text = search_data.render(timeline, urls, rendering, int(config["TIMELINE_SEARCH_BODY_WORDS"]))
+    name = urls.named("search_data")
+    if config["TIMELINE_FINGERPRINT_ASSETS"]:
+        name = fingerprinted_name(name, text.encode("utf-8"))
+    return name, text
+
+
+def files(
+    timeline: Timeline,
+    urls: Urls,
+    rendering: Rendering,
+    config: dict,
+    site_url: str,
+    site_name: str,
+    page_urls=(),
+    search: tuple[str, str] | None = None,
+) -> list[tuple[str, str]]:
+    """(output path, text) of every export; feeds and sitemap only for a hosted build.
+
+    ``search``: the search data when the search page was already given its name.
+    """
     host = urlsplit(site_url).hostname or "timeline"
     records = events_json.event_records(timeline, urls, site_url)
     out = [
@@ -24,25 +50,27 @@ def files(builder, config: dict, site_name: str, page_urls=()) -> list[tuple[str
          events_ics.render(timeline, urls, site_url, site_name, host)),
         (urls.named("csl_json"), bibliography.render_csl_json(timeline.sources)),
         (urls.named("bibtex"), bibliography.render_bibtex(timeline.sources)),
-        builder.search_data,
+        search or search_file(timeline, urls, rendering, config),
     ]  # fmt: skip
     if not site_url:
         return out
     limit = int(config["TIMELINE_FEED_LENGTH"])
     feed = urls.named("feed")
-    out.append((feed, feeds.render(timeline, views, site_url, site_name, timeline.events, feed,
-                                   limit)))  # fmt: skip
+    out.append((feed, feeds.render(timeline, urls, rendering, site_url, site_name,
+                                   timeline.events, feed, limit)))  # fmt: skip
     changes_feed = urls.named("changes_feed")
-    days = views.change_days(builder.changes(limit))
+    changes = recent_changes(timeline.events, timeline.changes, limit)
     title = f"{site_name}: what changed"
-    out.append((changes_feed, feeds.render_changes(views, site_url, title, days, changes_feed,
-                                                   urls.named("changes"))))  # fmt: skip
+    changes_text = feeds.render_changes(
+        timeline, urls, site_url, title, changes, changes_feed, urls.named("changes")
+    )
+    out.append((changes_feed, changes_text))
     for code, events in timeline.by_place.items():
-        place = views.place(code)
         path = urls.place_feed(code)
-        title = f"{site_name}: {place.name}"
-        out.append((path, feeds.render(timeline, views, site_url, title, events, path, limit)))
-    changed = {views.links[e.slug].url: timeline.changes[e.slug][1].date().isoformat()
+        title = f"{site_name}: {timeline.place(code).name}"
+        out.append((path, feeds.render(timeline, urls, rendering, site_url, title, events, path,
+                                       limit)))  # fmt: skip
+    changed = {urls.event(e.slug): timeline.changes[e.slug][1].date().isoformat()
                for e in timeline.events}  # fmt: skip
     pages = [(url, changed.get(url, "")) for url in page_urls]
     out.append((urls.named("sitemap"), sitemap.render_sitemap(site_url, pages)))

@@ -7,7 +7,7 @@ import io
 
 COLUMNS = (
     "slug", "title", "date", "start", "end", "precision", "countries", "type", "tags",
-    "people", "systems", "summary", "url", "sources", "source_urls",
+    "people", "systems", "summary", "url", "sources", "source_urls", "roles",
 )  # fmt: skip
 
 
@@ -24,6 +24,7 @@ def render(records: list[dict]) -> str:
     for record in records:
         row = dict(record)
         row["countries"] = "; ".join(record["countries"])
+        row["roles"] = "; ".join(f"{code}: {role}" for code, role in record["roles"].items())
         row["tags"] = "; ".join(record["tags"])
         row["systems"] = "; ".join(record["systems"])
         row["people"] = "; ".join(_person(p) for p in record["people"])

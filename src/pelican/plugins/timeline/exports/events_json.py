@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..timeline import Timeline
+from ..model import Timeline
 from ..urls import Urls
 
 
@@ -29,6 +29,7 @@ def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[di
                 "approximate": when.approximate,
                 "uncertain": when.uncertain,
                 "countries": list(event.countries),
+                "roles": dict(event.roles),
                 "type": event.type,
                 "tags": list(event.tags),
                 "people": [

@@ -12,8 +12,22 @@ import html
 
 from feedgenerator import Atom1Feed
 
+from ..changes import LABELS, Change, by_day
+from ..model import Timeline
+from ..render import Rendering
+from ..urls import Urls
 
-def render(timeline, views, site_url: str, title: str, events, feed_url: str, limit=50) -> str:
+
+def render(
+    timeline: Timeline,
+    urls: Urls,
+    rendering: Rendering,
+    site_url: str,
+    title: str,
+    events,
+    feed_url: str,
+    limit=50,
+) -> str:
     changes = timeline.changes
     ordered = sorted(events, key=lambda e: (changes[e.slug][1], e.slug), reverse=True)[:limit]
     feed = Atom1Feed(
@@ -24,24 +38,32 @@ def render(timeline, views, site_url: str, title: str, events, feed_url: str, li
         feed_guid=f"{site_url}/{feed_url}",
     )
     for event in ordered:
-        view = views.event(event)
+        url = f"{site_url}/{urls.event(event.slug)}"
         added, updated, _ = changes[event.slug]
         feed.add_item(
             title=f"{event.title} ({event.date.display})",
-            link=f"{site_url}/{view.link.url}",
-            unique_id=f"{site_url}/{view.link.url}",
-            description=view.body_html,
+            link=url,
+            unique_id=url,
+            description=rendering.event(event).body_html,
             pubdate=added,
             updateddate=updated,
-            categories=[views.place(code).name for code in event.countries],
+            categories=[timeline.place(code).name for code in event.countries],
         )
     return feed.writeString("utf-8")
 
 
-def render_changes(views, site_url: str, title: str, days, feed_url: str, page_url: str) -> str:
+def render_changes(
+    timeline: Timeline,
+    urls: Urls,
+    site_url: str,
+    title: str,
+    changes: list[Change],
+    feed_url: str,
+    page_url: str,
+) -> str:
     """The "What changed" page as a feed: one item per change, newest first.
 
-    ``days`` is what the page shows (``Views.change_days``), so feed and page never differ.
+    ``changes`` is what the page lists (``changes.recent_changes``), so feed and page agree.
     """
     feed = Atom1Feed(
         title=title,
@@ -50,17 +72,20 @@ def render_changes(views, site_url: str, title: str, days, feed_url: str, page_u
         feed_url=f"{site_url}/{feed_url}",
         feed_guid=f"{site_url}/{feed_url}",
     )
-    for day in days:
-        when = dt.datetime.fromisoformat(day.date.iso).replace(tzinfo=dt.UTC)
-        for change in day.changes:
-            event = change.event
+    for day, group in by_day(changes):
+        when = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+        for change in group:
+            event = timeline.event(change.slug)
+            url = f"{site_url}/{urls.event(event.slug)}"
             # One id per change: the event's address, the kind and the day of the change.
-            unique = f"{site_url}/{event.url}#{change.kind}-{day.date.iso}"
-            if change.text:
-                unique = f"{site_url}/{change.url}-{day.date.iso}"
+            unique = f"{url}#{change.kind}-{day.isoformat()}"
+            link = url
+            if change.number:
+                link = f"{url}#correction-{change.number}"
+                unique = f"{link}-{day.isoformat()}"
             feed.add_item(
-                title=f"{change.label}: {event.title} — {event.date_display}",
-                link=f"{site_url}/{change.url}",
+                title=f"{LABELS[change.kind]}: {event.title} — {event.date.display}",
+                link=link,
                 unique_id=unique,
                 description=html.escape(change.text or event.summary),
                 pubdate=when,

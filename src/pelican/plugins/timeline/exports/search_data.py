@@ -9,28 +9,31 @@ from __future__ import annotations
 
 import json
 
+from ..model import Timeline
+from ..render import Rendering
+from ..urls import Urls
+
 FIELDS = ("title", "summary", "body", "people", "systems", "places", "sources", "tags", "type")
 STORED = ("url", "title", "date", "summary", "type")
 
 
-def documents(timeline, views, body_words: int) -> list[dict]:
+def documents(timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int):
     docs = []
     for index, event in enumerate(timeline.events):
-        view = views.event(event)
-        words = view.text.split()
+        words = rendering.event(event).text.split()
         sources = [timeline.sources[key] for key in event.sources]
         docs.append(
             {
                 "id": index,
-                "url": view.link.url,
+                "url": urls.event(event.slug),
                 "title": event.title,
                 "date": event.date.display,
                 "summary": event.summary,
-                "type": view.link.type.label,
+                "type": timeline.types[event.type].label,
                 "body": " ".join(words[:body_words]),
                 "people": " ".join(f"{p.name} {p.role}" for p in event.people),
                 "systems": " ".join(event.systems),
-                "places": " ".join(views.place(code).name for code in event.countries),
+                "places": " ".join(timeline.place(code).name for code in event.countries),
                 "sources": " ".join(f"{s.title} {s.container_title}" for s in sources),
                 "tags": " ".join(event.tags),
             }
@@ -38,8 +41,9 @@ def documents(timeline, views, body_words: int) -> list[dict]:
     return docs
 
 
-def render(timeline, views, body_words: int) -> str:
-    data = {"fields": FIELDS, "stored": STORED, "documents": documents(timeline, views, body_words)}
+def render(timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int) -> str:
+    docs = documents(timeline, urls, rendering, body_words)
+    data = {"fields": FIELDS, "stored": STORED, "documents": docs}
     text = json.dumps(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")), ensure_ascii=False
     )

@@ -1,48 +1,42 @@
-"""The entry format: one table of fields, and the validation that reads an entry through it.
+"""The field tables: what each data file may hold, and how each field's value is read.
 
-Each row of ``FIELDS`` says whether a field is required, how its raw (string) value is
-parsed and checked, how it is documented and how it appears in the JSON Schema. The
-checker, the build, the JSON Schema for editors and the field list in CONTRIBUTING.md
-all come from this table: adding a field is adding a row.
+A table row names a field, says whether it is required, gives the parser that turns its
+raw (string) value into a clean one, the value an absent field takes, and its
+documentation. The checker (``validate``), the model's values, the JSON Schemas for
+editors and the field lists in CONTRIBUTING.md all come from these tables: adding a
+field is adding a row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
-from . import citations
-from .bibliography import Source
+import pycountry
+
 from .dates import DATE_HINT, DateError, EventDate, parse_date
+from .model import Correction, Milestone, Person, Source
 from .places import Gazetteer
 from .problems import Problem, did_you_mean
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FILE_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?-")
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    role: str = ""
-    country: str = ""
-
-
-@dataclass(frozen=True)
-class Milestone:
-    date: EventDate
-    label: str
-    sources: tuple[str, ...]
+SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+ORGANISATION_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+CSL_TYPES = (
+    "article", "article-journal", "article-magazine", "article-newspaper", "book",
+    "broadcast", "chapter", "dataset", "document", "interview", "legislation",
+    "manuscript", "motion_picture", "pamphlet", "paper-conference", "personal_communication",
+    "post", "post-weblog", "report", "speech", "treaty", "webpage",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What entries are checked against: codes, types and the bibliography."""
+    """What entries are checked against: codes, types, roles and the bibliography."""
 
     gazetteer: Gazetteer
     types: dict
@@ -233,12 +227,6 @@ MILESTONE_KEYS = ("date", "label", "sources")
 CORRECTION_KEYS = ("date", "text")
 
 
-@dataclass(frozen=True)
-class Correction:
-    date: EventDate
-    text: str
-
-
 def corrections(value, check: FieldCheck) -> tuple[Correction, ...]:
     result = []
     for item, line in records(value, check, "correction", CORRECTION_KEYS, CORRECTION_KEYS):
@@ -302,7 +290,118 @@ def milestones(value, check: FieldCheck) -> tuple[Milestone, ...]:
     return tuple(result)
 
 
-# --- the field table ------------------------------------------------------------------------
+def slugs(value, check: FieldCheck) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise FieldError("must be a list of earlier slugs", "write [2021-11-old-name]")
+    result = []
+    for item in value:
+        slug = item.strip() if isinstance(item, str) else ""
+        if not SLUG_RE.match(slug):
+            check.report(
+                f"{slug or item!r} is not a valid slug",
+                "an earlier file name without .md, e.g. 2021-11-old-name",
+                _line(item),
+            )
+        else:
+            result.append(slug)
+    return tuple(dict.fromkeys(result))
+
+
+# --- parsers of the bibliography and the organisations file --------------------------------
+
+
+def plain_text(value, check: FieldCheck) -> str:
+    return text(5000)(value, check)
+
+
+def source_id(value, check: FieldCheck) -> str:
+    key = text(200)(value, check)
+    if not SOURCE_ID_RE.match(key):
+        raise FieldError(
+            f"source id {key!r} may hold only a-z, 0-9, '.', '_' and '-'", "e.g. outlet-2023-11-08"
+        )
+    return key
+
+
+def csl_type(value, check: FieldCheck) -> str:
+    kind = text(50)(value, check)
+    if kind not in CSL_TYPES:
+        hint = did_you_mean(kind, CSL_TYPES) or "one of: " + ", ".join(CSL_TYPES)
+        raise FieldError(f"unknown CSL type {kind!r}", hint)
+    return kind
+
+
+def web_address(value, check: FieldCheck) -> str:
+    hint = "links must start with https:// or http://"
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(f"{check.name} must be a URL", hint)
+    address = value.strip()
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https"):
+        raise FieldError(f"{address!r} is not an http(s) URL", hint)
+    if not parts.hostname or " " in address:
+        raise FieldError(f"{address!r} is not a complete URL", hint)
+    return address
+
+
+def csl_date(value, check: FieldCheck) -> EventDate:
+    """A CSL date: an EDTF string, or {date-parts: [[y, m, d]]}, {raw: ...}, {literal: ...}."""
+    text_value = None
+    if isinstance(value, str):
+        text_value = value
+    elif isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            numbers = [str(p).strip() for p in parts[0]]
+            if all(n.isdigit() for n in numbers) and len(numbers) <= 3:
+                year, *rest = numbers
+                text_value = "-".join([year.zfill(4), *(n.zfill(2) for n in rest)])
+        for key in ("raw", "literal"):
+            if text_value is None and isinstance(value.get(key), str):
+                text_value = value[key]
+    try:
+        return parse_date((text_value or "").strip())
+    except DateError as exc:
+        raise FieldError(
+            exc.message, "write 2023-11-08, or {date-parts: [[2023, 11, 8]]}"
+        ) from None
+
+
+def _name(value) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        if "literal" in value:
+            return value["literal"].strip() or None if isinstance(value["literal"], str) else None
+        parts = [value.get("given"), value.get("family")]
+        name = " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+        return name or None
+    return None
+
+
+def names(value, check: FieldCheck) -> tuple[str, ...]:
+    """CSL names: a list of {family, given} or {literal}."""
+    found = [_name(item) for item in value] if isinstance(value, list) else [None]
+    if None in found:
+        raise FieldError(
+            f"{check.name} must be a list of {{family, given}} or {{literal}}",
+            "write [{family: Doe, given: Jane}]",
+        )
+    return tuple(found)
+
+
+def organisation_code(value, check: FieldCheck) -> str:
+    code = value.strip() if isinstance(value, str) else ""
+    if not ORGANISATION_CODE_RE.match(code):
+        raise FieldError(
+            f"invalid code {code or value!r}", "use 2-8 capital letters or digits, e.g. EU"
+        )
+    if pycountry.countries.get(alpha_2=code):
+        raise FieldError(f"{code} is a country code", "choose a code that is not a country's")
+    return code
+
+
+# --- the field tables ------------------------------------------------------------------------
 
 _STRING = {"type": "string", "minLength": 1}
 _STRINGS = {"type": "array", "items": _STRING}
@@ -310,64 +409,68 @@ _STRINGS = {"type": "array", "items": _STRING}
 
 @dataclass(frozen=True)
 class Field:
+    """One row of a field table."""
+
     name: str
     required: bool
     parse: Callable[[Any, FieldCheck], Any]
+    empty: Any  # the value of an absent field
     doc: str
     json_schema: dict = field(default_factory=dict)
     example: str = ""
 
 
-FIELDS: tuple[Field, ...] = (
-    Field("title", True, text(200), "Headline, in sentence case.", _STRING,
+ENTRY: tuple[Field, ...] = (
+    Field("title", True, text(200), "", "Headline, in sentence case.", _STRING,
           "Two defence ministers sign a cooperation plan"),
-    Field("date", True, edtf_date,
+    Field("date", True, edtf_date, None,
           "EDTF date, as precise as the sources allow: `2021`, `2021-11`, `2021-11-07`, "
           "`2021~` (approximate), `2021?` (uncertain), `2024-07-08/2024-07-17` (interval).",
           {"type": "string", "pattern": r"^\d{4}(-\d{2}){0,2}[~?%]?(/\d{4}(-\d{2}){0,2}[~?%]?)?$"},
           "2023-11-07"),
-    Field("countries", True, place_codes,
+    Field("countries", True, place_codes, (),
           "ISO 3166-1 alpha-2 country codes, or organisation codes from the organisations "
           "file; main actors first.",
           {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Z]{2,8}$"}},
           "[FR, DE]"),
-    Field("type", True, event_type, "One type from the site's vocabulary (see below).",
+    Field("type", True, event_type, "", "One type from the site's vocabulary (see below).",
           _STRING, "agreement"),
-    Field("summary", True, text(300), "One sentence shown on the timeline.", _STRING,
+    Field("summary", True, text(300), "", "One sentence shown on the timeline.", _STRING,
           "The ministers signed next year's cooperation plan."),
-    Field("sources", True, source_keys,
+    Field("sources", True, source_keys, (),
           "Ids of sources in the bibliography. Each must be cited in the body, the note or "
           "a milestone, and every citation must be listed here.",
           {"type": "array", "minItems": 1, "items": _STRING}, "[outlet-2023-11-08]"),
-    Field("tags", False, text_list(), "Short lowercase phrases.", _STRINGS,
+    Field("tags", False, text_list(), (), "Short lowercase phrases.", _STRINGS,
           "[military cooperation plan]"),
-    Field("people", False, people,
+    Field("people", False, people, (),
           "People named in the event: `{name, role, country}`; the role as held then.",
           {"type": "array", "items": {"type": "object", "required": ["name"],
            "additionalProperties": False, "properties": {
                "name": _STRING, "role": _STRING, "country": _STRING}}},
           "[{name: Jane Doe, role: Minister of Defence, country: FR}]"),
-    Field("systems", False, text_list(), "Equipment named in the event.", _STRINGS, "[Leopard 2]"),
-    Field("note", False, markdown_text,
+    Field("systems", False, text_list(), (), "Equipment named in the event.", _STRINGS,
+          "[Leopard 2]"),
+    Field("note", False, markdown_text, "",
           "Editorial note (Markdown with citations): where sources disagree, say so and "
           "cite each side.", _STRING, ""),
-    Field("milestones", False, milestones,
+    Field("milestones", False, milestones, (),
           "Dated steps of one deal (signed, ratified, ordered, delivered, shown): "
           "`{date, label, sources}`, in order; the entry's `date` is the first step.",
           {"type": "array", "items": {"type": "object", "required": list(MILESTONE_KEYS),
            "additionalProperties": False, "properties": {
                "date": _STRING, "label": _STRING, "sources": _STRINGS}}},
           "[{date: 2021-11-27, label: made public, sources: [outlet-2021-11-27]}]"),
-    Field("roles", False, roles,
+    Field("roles", False, roles, (),
           "Each listed country's role, from the site's vocabulary (see below): "
           "`{code: role}`. Only for countries in `countries`.",
           {"type": "object", "additionalProperties": {"type": "string"}},
           "{FR: supplier, DE: recipient}"),
-    Field("context", False, text(300),
+    Field("context", False, text(300), "",
           "Marks an entry outside the timeline's main scope, kept as background; one "
           "sentence saying why it is here.", _STRING,
           "An exercise without the main country, kept because the article names it."),
-    Field("corrections", False, corrections,
+    Field("corrections", False, corrections, (),
           "Corrections made after publication, oldest first: `{date, text}`; the date is "
           "the day the correction was made.",
           {"type": "array", "items": {"type": "object", "required": list(CORRECTION_KEYS),
@@ -375,199 +478,78 @@ FIELDS: tuple[Field, ...] = (
                "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
                "text": _STRING}}},
           "[{date: 2024-03-02, text: The signing date was 7 November, not 8.}]"),
-    Field("added", False, day_date,
+    Field("added", False, day_date, None,
           "Day the entry was first published. Optional: taken from git history when absent.",
           {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-02-28"),
-    Field("updated", False, day_date,
+    Field("updated", False, day_date, None,
           "Day the entry last changed in substance. Optional: taken from git history when "
           "absent.", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-03-02"),
+    Field("aliases", False, slugs, (),
+          "Earlier slugs of this entry (file names without `.md`), after a rename: each old "
+          "address keeps working and leads here.", _STRINGS, "[2021-11-old-name]"),
 )  # fmt: skip
-FIELDS_BY_NAME = MappingProxyType({f.name: f for f in FIELDS})
-EMPTY_VALUES = {f.name: () if f.json_schema.get("type") == "array" else "" for f in FIELDS}
 
 
-class Event:
-    """One validated entry. Field values are attributes: ``event.title``; absent ones are
-    empty (``""`` or ``()``)."""
-
-    def __init__(self, slug: str, path: str, body: str, body_line: int, values: dict):
-        self.__dict__.update(EMPTY_VALUES)
-        self.__dict__.update(values)
-        self.slug, self.path, self.body, self.body_line = slug, path, body, body_line
-        self.values = dict(values)  # read-only by convention; a plain dict can be cached
-
-    def __repr__(self):
-        return f"Event({self.slug!r})"
-
-    @property
-    def sort_key(self):
-        return (*self.date.sort_key, self.slug)
-
-
-def slug_for(path: str) -> str:
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return name[:-3] if name.endswith(".md") else name
-
-
-def validate_entry(
-    path: str, fields: dict, body: str, body_line: int, vocabulary: Vocabulary
-) -> tuple[Event | None, list[Problem]]:
-    """Check every field of one entry; return the Event, or None and every problem."""
-    problems: list[Problem] = []
-    key_lines = getattr(fields, "key_lines", {})
-    top = getattr(fields, "line", 1)
-    values: dict = {}
-    for name, _value in fields.items():
-        if name not in FIELDS_BY_NAME:
-            hint = did_you_mean(name, FIELDS_BY_NAME) or "known fields: " + ", ".join(
-                FIELDS_BY_NAME
-            )
-            problems.append(Problem(path, key_lines.get(name, top), name, "unknown field", hint))
-    for spec in FIELDS:
-        if spec.name not in fields:
-            if spec.required:
-                hint = f"add '{spec.name}: {spec.example}'" if spec.example else ""
-                problems.append(Problem(path, top, spec.name, "missing required field", hint))
-            continue
-        check = FieldCheck(path, spec.name, key_lines.get(spec.name, top), vocabulary)
-        try:
-            values[spec.name] = spec.parse(fields[spec.name], check)
-        except FieldError as exc:
-            hint = exc.hint
-            if spec.required and exc.empty:
-                hint = f"it is required, e.g. '{spec.name}: {spec.example}'"
-            check.report(exc.message, hint, exc.line)
-        problems.extend(check.problems)
-
-    slug = slug_for(path)
-    if not SLUG_RE.match(slug):
-        problems.append(
-            Problem(path, 0, "file name", f"{slug!r} is not a valid slug",
-                    "use lowercase a-z, 0-9 and single hyphens, e.g. 2023-11-07-plan-2024.md")
-        )  # fmt: skip
-    problems.extend(_check_file_date(path, slug, values.get("date"), key_lines, top))
-    problems.extend(_check_milestone_order(path, values, key_lines, top))
-    problems.extend(_check_roles(path, values, key_lines, top))
-    problems.extend(
-        _check_citations(path, fields, values, body, body_line, key_lines, top, vocabulary)
-    )
-    if problems:
-        return None, problems
-    return Event(slug, path, body, body_line, values), []
-
-
-def _check_file_date(path, slug, date: EventDate | None, key_lines, top) -> list[Problem]:
-    if date is None:
-        return []
-    match = FILE_DATE_RE.match(slug)
-    if not match:
-        return [
-            Problem(path, 0, "file name", "must start with the event's date",
-                    f"rename it to {date.iso_start}-{slug}.md")
-        ]  # fmt: skip
-    prefix = "-".join(p for p in match.groups() if p)
-    if prefix != date.iso_start:
-        return [
-            Problem(path, key_lines.get("date", top), "file name",
-                    f"file name starts with {prefix} but the date is {date.text}",
-                    f"rename it to start with {date.iso_start}-")
-        ]  # fmt: skip
-    return []
-
-
-def _check_milestone_order(path, values, key_lines, top) -> list[Problem]:
-    steps = values.get("milestones") or ()
-    line = key_lines.get("milestones", top)
-    problems = []
-    date = values.get("date")
-    if date and steps and steps[0].date.start < date.start:
-        problems.append(
-            Problem(path, line, "milestones",
-                    f"milestone {steps[0].label!r} ({steps[0].date.text}) is before the "
-                    f"entry's date {date.text}", "the entry's date is its first step")
-        )  # fmt: skip
-    for earlier, later in itertools.pairwise(steps):
-        if later.date.sort_key < earlier.date.sort_key:
-            problems.append(
-                Problem(path, line, "milestones",
-                        f"{later.label!r} ({later.date.text}) is listed after "
-                        f"{earlier.label!r} ({earlier.date.text})", "list milestones in order")
-            )  # fmt: skip
-    return problems
-
-
-def _check_roles(path, values, key_lines, top) -> list[Problem]:
-    listed = values.get("countries") or ()
-    return [
-        Problem(path, key_lines.get("roles", top), "roles",
-                f"gives a role to {code}, which is not in 'countries'",
-                f"add {code} to 'countries', or remove its role")
-        for code, _role in values.get("roles") or ()
-        if listed and code not in listed
-    ]  # fmt: skip
-
-
-def _check_citations(
-    path, fields, values, body, body_line, key_lines, top, vocabulary
-) -> list[Problem]:
-    """Every [@key] is a known, listed source; every listed source is cited somewhere."""
-    problems = []
-    listed = values.get("sources")
-    cited: set[str] = set()
-    texts = [(body, body_line, "body")]
-    if isinstance(fields.get("note"), str):
-        texts.append((fields["note"], key_lines.get("note", top), "note"))
-    for content, first_line, name in texts:
-        groups, errors = citations.find_groups(content)
-        for error in errors:
-            problems.append(
-                Problem(path, first_line + error.line, name, str(error),
-                        "write [@id], [@id, p. 3] or [@a; @b]; escape a literal bracket as \\[")
-            )  # fmt: skip
-        for group in groups:
-            for item in group.items:
-                cited.add(item.key)
-                if listed is not None and item.key not in listed:
-                    known = item.key in vocabulary.sources
-                    hint = (
-                        f"add {item.key} to 'sources'"
-                        if known
-                        else did_you_mean(item.key, listed) or "add the source, then list it"
-                    )
-                    message = (
-                        f"cites {item.key!r}, which is not in 'sources'"
-                        if known
-                        else f"cites unknown source {item.key!r}"
-                    )
-                    problems.append(Problem(path, first_line + group.line, name, message, hint))
-    for step in values.get("milestones") or ():
-        cited.update(step.sources)
-        for key in step.sources:
-            if listed is not None and key not in listed:
-                problems.append(
-                    Problem(path, key_lines.get("milestones", top), "milestones",
-                            f"cites {key!r}, which is not in 'sources'",
-                            f"add {key} to 'sources'")
-                )  # fmt: skip
-    for key in listed or ():
-        if key not in cited:
-            problems.append(
-                Problem(path, key_lines.get("sources", top), "sources",
-                        f"source {key!r} is listed but never cited",
-                        f"cite it in the body as [@{key}], or remove it")
-            )  # fmt: skip
-    return problems
-
-
-def json_schema(types) -> dict:
-    """The JSON Schema of an entry's front matter, for editors."""
-    properties = {f.name: dict(f.json_schema, description=f.doc) for f in FIELDS}
-    properties["type"] = dict(properties["type"], enum=list(types))
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Timeline entry front matter",
+_DATE = {"oneOf": [_STRING, {"type": "object"}]}
+_NAMES = {
+    "type": "array",
+    "items": {
         "type": "object",
         "additionalProperties": False,
-        "required": [f.name for f in FIELDS if f.required],
-        "properties": properties,
-    }
+        "properties": {"family": _STRING, "given": _STRING, "literal": _STRING},
+    },
+}
+_URL = {"type": "string", "pattern": "^https?://"}
+
+
+def _text_fields(docs: dict[str, str]) -> tuple[Field, ...]:
+    return tuple(Field(name, False, plain_text, "", doc, _STRING) for name, doc in docs.items())
+
+
+# The bibliography: CSL-YAML, field names as Zotero and pandoc export them.
+SOURCE: tuple[Field, ...] = (
+    Field("id", True, source_id, "",
+          "The id entries cite, `[@id]`: a-z, 0-9, `.`, `_` and `-`.",
+          {"type": "string", "pattern": SOURCE_ID_RE.pattern}, "outlet-2023-11-08"),
+    Field("type", True, csl_type, "", "CSL type: " + ", ".join(f"`{t}`" for t in CSL_TYPES) + ".",
+          {"type": "string", "enum": list(CSL_TYPES)}, "article-newspaper"),
+    Field("title", True, plain_text, "", "Title as published, in its language.", _STRING,
+          "Ministers sign a cooperation plan"),
+    Field("title-english", False, plain_text, "",
+          "An English translation of a title in another language.", _STRING),
+    Field("container-title", False, plain_text, "", "The outlet: newspaper, site, journal.",
+          _STRING, "The Daily Example"),
+    Field("author", False, names, (), "Authors: `{family, given}` or `{literal}`.", _NAMES,
+          "[{family: Doe, given: Jane}]"),
+    Field("editor", False, names, (), "Editors, as authors.", _NAMES),
+    Field("translator", False, names, (), "Translators, as authors.", _NAMES),
+    Field("issued", False, csl_date, None,
+          "Publication date: EDTF (`2023-11-08`) or `{date-parts: [[2023, 11, 8]]}`.", _DATE,
+          "2023-11-08"),
+    Field("accessed", False, csl_date, None, "Day the page was read.", _DATE, "2024-02-28"),
+    Field("URL", False, web_address, "", "Address of the source (http or https).", _URL,
+          "https://example.org/news/plan"),
+    Field("archived-url", False, web_address, "", "Address of an archived copy of the page.",
+          _URL),
+    Field("language", False, plain_text, "", "ISO 639 code of the source's language.", _STRING,
+          "en"),
+    Field("note", False, plain_text, "", "A note shown with the reference.", _STRING),
+    *_text_fields({
+        "publisher": "Publisher.", "publisher-place": "Place of publication.",
+        "page": "Pages.", "volume": "Volume.", "issue": "Issue.", "number": "Number.",
+        "genre": "Genre, e.g. opinion.", "medium": "Medium.", "abstract": "Abstract.",
+        "section": "Section of the outlet.", "version": "Version.",
+        "collection-title": "Series.", "event": "Event the source reports from.",
+        "source": "Database the record came from.", "DOI": "DOI.", "ISBN": "ISBN.",
+        "ISSN": "ISSN.",
+    }),
+)  # fmt: skip
+
+ORGANISATION: tuple[Field, ...] = (
+    Field("code", True, organisation_code, "",
+          "2-8 capital letters or digits, not a country's code; entries use it in "
+          "`countries`.", {"type": "string", "pattern": ORGANISATION_CODE_RE.pattern}, "EU"),
+    Field("name", True, text(200), "", "Full name, shown on pages.", _STRING, "European Union"),
+    Field("short_name", False, text(100), "", "A shorter name, also accepted by the checker's "
+          "suggestions.", _STRING, "EU"),
+)  # fmt: skip
