@@ -38,6 +38,7 @@ class Timeline:
     citing: dict[str, list[Event]] = field(default_factory=dict)
     neighbours: dict[str, tuple[Event | None, Event | None]] = field(default_factory=dict)
     changes: dict = field(default_factory=dict)  # slug -> (added, updated) datetimes
+    links: dict = field(default_factory=dict)  # source id -> LinkRecord of the last check
 
     @classmethod
     def build(cls, events, sources, gazetteer, types) -> Timeline:
