@@ -4,10 +4,120 @@ No test here touches the real network: every address is on 127.0.0.1 (tests/fake
 """
 
 import datetime as dt
+import itertools
 import re
+import time
+
+import pytest
 
 from conftest import pelican_build
-from pelican.plugins.timeline.linkreport import parse_link_report
+from fake_web import PAUSE, FakeWeb, refused_url
+from pelican.plugins.timeline.linkcheck import (
+    Options,
+    check_address,
+    check_addresses,
+    find_snapshot,
+)
+from pelican.plugins.timeline.linkreport import LinkRecord, parse_link_report
+
+TODAY = dt.date.today()
+QUICK = Options(timeout=0.5)
+
+
+@pytest.fixture
+def web():
+    with FakeWeb() as running:
+        yield running
+
+
+# --- one address --------------------------------------------------------------------------
+
+
+def test_a_live_page_is_ok(web):
+    assert check_address(web.url("/live"), QUICK) == LinkRecord(web.url("/live"), "ok", TODAY, 200)
+
+
+def test_a_permanent_move_is_reported_with_its_new_address(web):
+    for path in ("/moved", "/moved-308"):
+        record = check_address(web.url(path), QUICK)
+        assert (record.status, record.http, record.final_url) == (
+            "moved",
+            200,
+            web.url("/new-home"),
+        )
+
+
+def test_a_temporary_redirect_is_live_not_moved(web):
+    record = check_address(web.url("/temporary"), QUICK)
+    assert (record.status, record.final_url) == ("ok", web.url("/live"))
+
+
+def test_404_and_410_are_gone_even_at_the_end_of_a_redirect(web):
+    assert check_address(web.url("/missing"), QUICK).status == "gone"
+    assert check_address(web.url("/gone"), QUICK).http == 410
+    record = check_address(web.url("/moved-to-gone"), QUICK)
+    assert (record.status, record.http, record.final_url) == ("gone", 410, web.url("/gone"))
+
+
+def test_other_errors_and_redirect_loops_are_errors_not_gone(web):
+    assert check_address(web.url("/forbidden"), QUICK) == LinkRecord(
+        web.url("/forbidden"), "error", TODAY, 403
+    )
+    loop = check_address(web.url("/loop"), QUICK)
+    assert (loop.status, loop.message) == ("error", "too many redirects")
+
+
+def test_a_slow_page_is_given_up_at_the_time_limit(web):
+    started = time.monotonic()
+    record = check_address(web.url("/slow"), QUICK)
+    assert time.monotonic() - started < 2
+    assert (record.status, record.message) == ("timeout", "no answer within 0.5 s")
+
+
+def test_a_refused_connection_is_unreachable():
+    url = refused_url()
+    assert check_address(url, QUICK) == LinkRecord(
+        url, "unreachable", TODAY, message="connection refused"
+    )
+
+
+def test_requests_name_the_project_and_respect_the_per_host_limit(web):
+    urls = [web.url(f"/pause?n={n}") for n in range(6)]
+    started = time.monotonic()
+    records = check_addresses(urls, Options(per_host=2, workers=8))
+    elapsed = time.monotonic() - started
+    assert {r.status for r in records.values()} == {"ok"}
+    assert web.most_in_flight == 2
+    assert elapsed >= 3 * PAUSE  # six requests, two at a time
+    agents = {agent for _, _, agent, _ in web.requests}
+    assert len(agents) == 1 and agents.pop().startswith("pelican-timeline/")
+
+
+def test_the_delay_spaces_requests_to_one_host(web):
+    urls = [web.url(f"/live?n={n}") for n in range(3)]
+    check_addresses(urls, Options(per_host=1, workers=3, delay=0.3))
+    starts = sorted(at for _, _, _, at in web.requests)
+    assert [b - a >= 0.29 for a, b in itertools.pairwise(starts)] == [True, True]
+
+
+# --- the archive's API -----------------------------------------------------------------------
+
+
+def test_a_snapshot_is_found_near_the_day_the_page_was_read(web):
+    page = web.url("/gone")
+    web.snapshots[page] = ("20240301120000", "200")
+    snapshot = find_snapshot(page, dt.date(2024, 3, 4), web.api, QUICK)
+    assert snapshot.url == f"https://web.archive.org/web/20240301120000/{page}"
+    assert web.requests[-1][1] == (
+        f"url=http%3A%2F%2F127.0.0.1%3A{web.server.server_address[1]}%2Fgone&timestamp=20240304"
+    )
+
+
+def test_no_snapshot_or_a_failed_one_is_none(web):
+    assert find_snapshot(web.url("/live"), None, web.api, QUICK) is None
+    web.snapshots[web.url("/missing")] = ("20240301120000", "404")
+    assert find_snapshot(web.url("/missing"), None, web.api, QUICK) is None
+
 
 # --- the data file: validated, optional, and shown on the pages -----------------------------------
 
