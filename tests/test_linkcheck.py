@@ -19,6 +19,7 @@ from pelican.plugins.timeline.linkcheck import (
     find_snapshot,
 )
 from pelican.plugins.timeline.linkreport import LinkRecord, parse_link_report
+from pelican.plugins.timeline.sourcesfile import EditError, add_fields
 
 TODAY = dt.date.today()
 QUICK = Options(timeout=0.5)
@@ -117,6 +118,25 @@ def test_no_snapshot_or_a_failed_one_is_none(web):
     assert find_snapshot(web.url("/live"), None, web.api, QUICK) is None
     web.snapshots[web.url("/missing")] = ("20240301120000", "404")
     assert find_snapshot(web.url("/missing"), None, web.api, QUICK) is None
+
+
+# --- the write-back on its own ------------------------------------------------------------------
+
+
+def test_add_fields_puts_a_new_field_after_url_and_quotes_what_yaml_needs():
+    text = "- id: a\n  title: A\n  URL: https://a.test/x\n  # a comment about the note\n  note: n\n"
+    assert add_fields(text, {"a": {"archived-url": "https://b.test/a #b: c"}}) == (
+        "- id: a\n  title: A\n  URL: https://a.test/x\n"
+        "  archived-url: 'https://b.test/a #b: c'\n"
+        "  # a comment about the note\n  note: n\n"
+    )
+
+
+def test_add_fields_keeps_a_value_already_there_and_refuses_a_record_without_url():
+    text = "- id: a\n  title: A\n  URL: https://a.test/\n  archived-url: https://old.test/\n"
+    assert add_fields(text, {"a": {"archived-url": "https://new.test/"}}) == text
+    with pytest.raises(EditError, match=r"^b: has no URL to put the new field after$"):
+        add_fields("- id: b\n  title: B\n", {"b": {"archived-url": "https://new.test/"}})
 
 
 # --- the data file: validated, optional, and shown on the pages -----------------------------------
