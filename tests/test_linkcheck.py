@@ -7,11 +7,13 @@ import datetime as dt
 import itertools
 import re
 import time
+from urllib.parse import parse_qsl
 
 import pytest
 
-from conftest import pelican_build
+from conftest import ROOT, pelican_build, write_site
 from fake_web import PAUSE, FakeWeb, refused_url
+from pelican.plugins.timeline.cli import main
 from pelican.plugins.timeline.linkcheck import (
     Options,
     check_address,
@@ -118,6 +120,209 @@ def test_no_snapshot_or_a_failed_one_is_none(web):
     assert find_snapshot(web.url("/live"), None, web.api, QUICK) is None
     web.snapshots[web.url("/missing")] = ("20240301120000", "404")
     assert find_snapshot(web.url("/missing"), None, web.api, QUICK) is None
+
+
+# --- the command: report, data file, write-back ------------------------------------------------
+
+
+SOURCES = """\
+# Sources of a test timeline.
+# Kept in the order they were read.
+
+- id: live-page   # read first
+  type: webpage
+  title: A live page
+  URL: {live}
+  accessed: 2024-01-02
+  language: en
+- id: moved-page
+  type: article-newspaper
+  title: A moved page
+  author:
+    - {{family: Doe, given: Jane}}
+  issued: 2023-05
+  URL: {moved}
+  language: en
+
+# --- pages that went away
+- id: gone-page
+  type: webpage
+  title: A gone page
+  URL: {gone}
+  accessed: 2024-03-04   # before the site deleted it
+- id: missing-page
+  type: webpage
+  title: A missing page
+  URL: {missing}
+  archived-url: https://web.archive.org/web/2020/{missing}
+- id: slow-page
+  type: webpage
+  title: A slow page
+  URL: {slow}
+- id: refused-page
+  type: webpage
+  title: A refused page
+  URL: {refused}
+"""
+
+EVENT_ONE = """\
+---
+title: One
+date: 2023-05
+countries: [KZ]
+type: visit
+summary: One.
+sources: [live-page, moved-page]
+---
+Text [@live-page; @moved-page].
+"""
+
+EVENT_TWO = """\
+---
+title: Two
+date: 2024
+countries: [TR]
+type: visit
+summary: Two.
+sources: [gone-page, missing-page, slow-page, refused-page]
+---
+Text [@gone-page; @missing-page; @slow-page; @refused-page].
+"""
+
+SETTINGS = """\
+PATH = "content"
+TIMELINE_TYPES = {"visit": ("Visit", "Visits", "Visits.")}
+"""
+
+
+def test_linkcheck_reports_records_and_archives(web, tmp_path, capsys):
+    urls = {
+        "live": web.url("/live"),
+        "moved": web.url("/moved"),
+        "gone": web.url("/gone"),
+        "missing": web.url("/missing"),
+        "slow": web.url("/slow"),
+        "refused": refused_url(),
+    }
+    content = write_site(
+        tmp_path,
+        {"2023-05-one.md": EVENT_ONE, "2024-two.md": EVENT_TWO},
+        sources=SOURCES.format(**urls),
+    )
+    (tmp_path / "pelicanconf.py").write_text(SETTINGS, encoding="utf-8")
+    web.snapshots[urls["live"]] = ("20240102101010", "200")
+    web.snapshots[urls["gone"]] = ("20240301000000", "200")
+    web.snapshots[urls["slow"]] = ("20240301000000", "503")
+
+    status = main(
+        ["linkcheck", "-s", str(tmp_path / "pelicanconf.py"), "--timeout", "0.5", "--archive",
+         "--archive-api", web.api]
+    )  # fmt: skip
+    out = capsys.readouterr().out.splitlines()
+
+    assert status == 1
+    summary = out.pop(5)
+    assert re.fullmatch(
+        r"Checked 6 addresses on 1 host in \d+\.\d s: 1 ok, 1 moved, 2 gone, 1 timeout, "
+        r"1 unreachable\. Results written to content/linkstatus\.yaml\.",
+        summary,
+    )
+    assert out == [
+        f"content/sources.yaml:16: URL: moved permanently to {web.url('/new-home')}; cited by content/events/2023-05-one.md (check that the new page says the same, then give it as the URL)",
+        "content/sources.yaml:23: URL: page gone (HTTP 410); cited by content/events/2024-two.md (find where the page went, or cite an archived copy: linkcheck --archive)",
+        "content/sources.yaml:28: URL: page gone (HTTP 404); cited by content/events/2024-two.md (find where the page went, or cite an archived copy: linkcheck --archive)",
+        "content/sources.yaml:33: URL: no answer within 0.5 s; cited by content/events/2024-two.md (try again later, or with a longer --timeout)",
+        "content/sources.yaml:37: URL: unreachable (connection refused); cited by content/events/2024-two.md (try again later; if the site is gone for good, cite an archived copy)",
+        f"content/sources.yaml:7: archived-url: added https://web.archive.org/web/20240102101010/{urls['live']}",
+        f"content/sources.yaml:16: archived-url: the archive has no copy of {urls['moved']}",
+        f"content/sources.yaml:23: archived-url: added https://web.archive.org/web/20240301000000/{urls['gone']}",
+        f"content/sources.yaml:33: archived-url: the archive has no copy of {urls['slow']}",
+        f"content/sources.yaml:37: archived-url: the archive has no copy of {urls['refused']}",
+        "Archived copies: 2 added to content/sources.yaml, 3 not found.",
+    ]
+    # Each snapshot was asked for near the day the page was read, else the day it appeared.
+    asked = {params["url"]: params.get("timestamp") for params in map(dict, map(parse_qsl, [
+        q for p, q, _, _ in web.requests if p == "/wayback/available"]))}  # fmt: skip
+    assert asked == {
+        urls["live"]: "20240102",
+        urls["moved"]: "20230501",
+        urls["gone"]: "20240304",
+        urls["slow"]: None,
+        urls["refused"]: None,
+    }
+
+    assert (content / "linkstatus.yaml").read_text(encoding="utf-8") == (
+        "# Written by `pelican-timeline linkcheck`: what the last check found at each source's\n"
+        "# address. The build marks a reference whose page was gone or had moved. A record whose\n"
+        "# URL is no longer the source's is ignored. Statuses: ok, moved, gone, error, timeout, unreachable.\n"
+        f"gone-page:\n  URL: {urls['gone']}\n  status: gone\n  checked: {TODAY}\n  http: 410\n"
+        f"live-page:\n  URL: {urls['live']}\n  status: ok\n  checked: {TODAY}\n  http: 200\n"
+        f"missing-page:\n  URL: {urls['missing']}\n  status: gone\n  checked: {TODAY}\n  http: 404\n"
+        f"moved-page:\n  URL: {urls['moved']}\n  status: moved\n  checked: {TODAY}\n  http: 200\n"
+        f"  final-url: {web.url('/new-home')}\n"
+        f"refused-page:\n  URL: {urls['refused']}\n  status: unreachable\n  checked: {TODAY}\n"
+        "  message: connection refused\n"
+        f"slow-page:\n  URL: {urls['slow']}\n  status: timeout\n  checked: {TODAY}\n"
+        "  message: no answer within 0.5 s\n"
+    )
+    # The two copies found were written in, after `accessed`; nothing else changed.
+    assert (
+        (content / "sources.yaml").read_text(encoding="utf-8")
+        == f"""\
+# Sources of a test timeline.
+# Kept in the order they were read.
+
+- id: live-page   # read first
+  type: webpage
+  title: A live page
+  URL: {urls["live"]}
+  accessed: 2024-01-02
+  archived-url: https://web.archive.org/web/20240102101010/{urls["live"]}
+  language: en
+- id: moved-page
+  type: article-newspaper
+  title: A moved page
+  author:
+    - {{family: Doe, given: Jane}}
+  issued: 2023-05
+  URL: {urls["moved"]}
+  language: en
+
+# --- pages that went away
+- id: gone-page
+  type: webpage
+  title: A gone page
+  URL: {urls["gone"]}
+  accessed: 2024-03-04   # before the site deleted it
+  archived-url: https://web.archive.org/web/20240301000000/{urls["gone"]}
+- id: missing-page
+  type: webpage
+  title: A missing page
+  URL: {urls["missing"]}
+  archived-url: https://web.archive.org/web/2020/{urls["missing"]}
+- id: slow-page
+  type: webpage
+  title: A slow page
+  URL: {urls["slow"]}
+- id: refused-page
+  type: webpage
+  title: A refused page
+  URL: {urls["refused"]}
+"""
+    )
+    # What the command wrote is read back by the checker without a problem.
+    records, problems = parse_link_report(
+        "linkstatus.yaml", (content / "linkstatus.yaml").read_bytes()
+    )
+    assert problems == [] and records["moved-page"].final_url == web.url("/new-home")
+
+
+def test_linkcheck_refuses_content_with_problems(tmp_path, capsys):
+    write_site(tmp_path, {"2024-two.md": EVENT_TWO}, sources="- id: x\n")
+    (tmp_path / "pelicanconf.py").write_text(SETTINGS, encoding="utf-8")
+    assert main(["linkcheck", "-s", str(tmp_path / "pelicanconf.py")]) == 1
+    assert "content/sources.yaml:1: type: source is missing 'type'" in capsys.readouterr().err
+    assert not (tmp_path / "content" / "linkstatus.yaml").exists()
 
 
 # --- the write-back on its own ------------------------------------------------------------------
@@ -236,3 +441,8 @@ def test_a_bad_link_status_file_stops_the_build_with_its_line(site, tmp_path):
         "error, timeout, unreachable)" in result.stderr
     )
     assert not (tmp_path / "output" / "sources.html").exists()
+
+
+def test_the_task_is_documented():
+    assert "| `invoke linkcheck` |" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "invoke linkcheck --archive" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
