@@ -5,6 +5,7 @@ No test here touches the real network: every address is on 127.0.0.1 (tests/fake
 
 import datetime as dt
 import itertools
+import json
 import re
 import time
 from urllib.parse import parse_qsl
@@ -446,3 +447,14 @@ def test_a_bad_link_status_file_stops_the_build_with_its_line(site, tmp_path):
 def test_the_task_is_documented():
     assert "| `invoke linkcheck` |" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "invoke linkcheck --archive" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_csl_json_carries_the_archived_copy_in_custom(site, tmp_path):
+    result = pelican_build(site(), tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+    items = json.loads((tmp_path / "output" / "sources.json").read_text(encoding="utf-8"))
+    trt = next(item for item in items if item["id"] == "trt-2021")
+    assert "archived-url" not in trt
+    assert trt["custom"] == {
+        "archived-url": "https://web.archive.org/web/2021/https://www.trtworld.com/article/1"
+    }
