@@ -311,6 +311,9 @@ def test_linkcheck_reports_records_and_archives(web, tmp_path, capsys):
   URL: {urls["refused"]}
 """
     )
+    assert (content / "linkstatus.yaml").stat().st_mode & 0o777 == (
+        content / "events" / "2024-two.md"
+    ).stat().st_mode & 0o777  # as any file the user writes, not private to the owner
     # What the command wrote is read back by the checker without a problem.
     records, problems = parse_link_report(
         "linkstatus.yaml", (content / "linkstatus.yaml").read_bytes()

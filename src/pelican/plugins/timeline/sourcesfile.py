@@ -118,7 +118,15 @@ def write_atomically(path: Path, text: str):
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+        # mkstemp makes the file readable by its owner only; keep the mode a file had.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
