@@ -165,3 +165,21 @@ def gh_pages(c, push=False):
     flags = "-n -f" + (" -p" if push else "")
     output = ROOT / CONFIG["output"]
     c.run(f'"{PYTHON}" -m ghp_import {flags} -m "Publish the site" -b gh-pages "{output}"')
+
+
+@task(
+    help={
+        "archive": "also look up archived copies (Wayback Machine) and add them to sources.yaml",
+        "timeout": "seconds allowed for one address (default 15)",
+        "delay": "seconds between two requests to the same host (default 0)",
+    }
+)
+def linkcheck(c, archive=False, timeout=15.0, delay=0.0):
+    """Check every source's address; report gone and moved pages; record results for the build."""
+    from pelican.plugins.timeline.cli import main
+
+    arguments = ["linkcheck", "-s", str(ROOT / CONFIG["settings"]), "--timeout", str(timeout),
+                 "--delay", str(delay)]  # fmt: skip
+    status = main([*arguments, "--archive"] if archive else arguments)
+    if status:
+        raise Exit(code=status)

@@ -29,12 +29,23 @@ def _csl_date(date) -> dict:
     return {"date-parts": [parts]}
 
 
+# CSL has no variable for an archived copy's address (the CSL schema's issue 387 asks for
+# one; its archive_location is a shelf mark), so the CSL-JSON carries it in "custom", the
+# object CSL-JSON keeps for such fields, and stays valid against the CSL data schema.
+CUSTOM_FIELDS = ("archived-url",)
+
+
 def csl_items(sources: dict[str, Source]) -> list[dict]:
     items = []
     for source in sorted(sources.values(), key=lambda s: s.id):
         item = {
-            key: value for key, value in source.csl.items() if key not in ("issued", "accessed")
+            key: value
+            for key, value in source.csl.items()
+            if key not in ("issued", "accessed", *CUSTOM_FIELDS)
         }
+        custom = {key: source.csl[key] for key in CUSTOM_FIELDS if key in source.csl}
+        if custom:
+            item["custom"] = custom
         for name in ("issued", "accessed"):
             date = getattr(source, name)
             if date:

@@ -2,6 +2,7 @@
 
     pelican-timeline check [-s pelicanconf.py] [CONTENT]
     pelican-timeline build [-s pelicanconf.py] [-o OUTPUT] [CONTENT]
+    pelican-timeline linkcheck [-s pelicanconf.py] [--archive] [--timeout S] [CONTENT]
     pelican-timeline new [--title T] [--date D] [--countries KZ,TR] [--type T]
     pelican-timeline quickstart DIR [--title T]
     pelican-timeline docs [--check]
@@ -67,6 +68,30 @@ def run_check(args) -> int:
     events, sources = len(timeline.events), len(timeline.sources)
     print(f"OK: {counted(events, 'event')}, {counted(sources, 'source')}, no problems.")
     return 0
+
+
+# --- linkcheck -----------------------------------------------------------------------------
+
+
+def run_linkcheck(args) -> int:
+    from .linkcheck import Options
+    from .linkrun import run_linkcheck as check_links
+
+    settings = site_settings(_settings_file(args.settings))
+    content = Path(args.content or settings.get("PATH", "content"))
+    for name in ("timeout", "delay"):
+        if getattr(args, name) < 0:
+            raise CommandError(f"--{name} must not be negative")
+    for name in ("per_host", "workers"):
+        if getattr(args, name) < 1:
+            raise CommandError(f"--{name.replace('_', '-')} must be at least 1")
+    options = Options(args.timeout, args.per_host, args.workers, args.delay)
+    try:
+        return check_links(content, settings, options, sys.stdout, archive=args.archive,
+                           archive_api=args.archive_api)  # fmt: skip
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
 
 
 # --- build ---------------------------------------------------------------------------------
@@ -173,6 +198,8 @@ def run_docs(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .linkcheck import WAYBACK_API
+
     main_parser = argparse.ArgumentParser(
         prog="pelican-timeline", description="A sourced timeline site on Pelican."
     )
@@ -182,6 +209,48 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
     check.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
     check.set_defaults(run=run_check)
+
+    links = commands.add_parser(
+        "linkcheck",
+        help="check every source's address; record the results for the build",
+        description="Check every source's URL (polite: a few requests per host at a time), "
+        "report pages that are gone or have moved with the entries that cite them, and "
+        "write the results to the link status file. Exit status 1 when a page is gone or "
+        "has moved.",
+    )
+    links.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    links.add_argument(
+        "--timeout",
+        type=float,
+        default=15.0,
+        help="seconds allowed for one address, redirects included (default 15)",
+    )
+    links.add_argument(
+        "--per-host", type=int, default=2, help="requests at a time to one host (default 2)"
+    )
+    links.add_argument(
+        "--workers", type=int, default=8, help="requests at a time in all (default 8)"
+    )
+    links.add_argument(
+        "--delay",
+        type=float,
+        default=0.0,
+        help="seconds between two requests to the same host (default 0)",
+    )
+    links.add_argument(
+        "--archive",
+        action="store_true",
+        help="also look up an archived copy of each source that has none, and "
+        "write it into the bibliography as archived-url",
+    )
+    links.add_argument(
+        "--archive-api",
+        default=WAYBACK_API,
+        metavar="URL",
+        help="the Wayback Machine's availability API (default: %(default)s)",
+    )
+    links.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
+    links.set_defaults(run=run_linkcheck)  # fmt: skip
 
     build = commands.add_parser(
         "build", help="build the site; the output folder is replaced only if the build succeeds"

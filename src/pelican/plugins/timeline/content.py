@@ -12,6 +12,7 @@ from . import frontmatter
 from .cache import BuildCache, digest
 from .fields import Vocabulary
 from .history import entry_dates
+from .linkreport import parse_link_report
 from .model import Timeline
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
@@ -99,6 +100,9 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
     vocabulary = Vocabulary(
         gazetteer, config["TIMELINE_TYPES"], sources, roles=config["TIMELINE_ROLES"]
     )
+    links, link_problems = load_link_status(root / config["TIMELINE_LINKSTATUS_FILE"], shown,
+                                            vocabulary.today)  # fmt: skip
+    problems += link_problems
     vocabulary_key = digest(
         "vocabulary",
         raw_sources,
@@ -146,4 +150,13 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         events, sources, gazetteer, config["TIMELINE_TYPES"], config["TIMELINE_ROLES"]
     )
     timeline.changes = entry_dates(events, events_dir, names)
+    timeline.links = links
     return timeline
+
+
+def load_link_status(path: Path, shown, today) -> tuple[dict, list[Problem]]:
+    """The link check's results, or none when it has not been run (the file is optional)."""
+    raw = read_optional(path)
+    if raw is None:
+        return {}, []
+    return parse_link_report(shown(path), raw, today)

@@ -331,17 +331,25 @@ def csl_type(value, check: FieldCheck) -> str:
     return kind
 
 
+def url_problem(value: str) -> str:
+    """'' if the value is a complete http(s) URL, else what is wrong with it."""
+    address = value.strip()
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https"):
+        return f"{address!r} is not an http(s) URL"
+    if not parts.hostname or " " in address:
+        return f"{address!r} is not a complete URL"
+    return ""
+
+
 def web_address(value, check: FieldCheck) -> str:
     hint = "links must start with https:// or http://"
     if not isinstance(value, str) or not value.strip():
         raise FieldError(f"{check.name} must be a URL", hint)
-    address = value.strip()
-    parts = urlsplit(address)
-    if parts.scheme not in ("http", "https"):
-        raise FieldError(f"{address!r} is not an http(s) URL", hint)
-    if not parts.hostname or " " in address:
-        raise FieldError(f"{address!r} is not a complete URL", hint)
-    return address
+    problem = url_problem(value)
+    if problem:
+        raise FieldError(problem, hint)
+    return value.strip()
 
 
 def csl_date(value, check: FieldCheck) -> EventDate:

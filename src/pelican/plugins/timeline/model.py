@@ -155,7 +155,8 @@ class Timeline:
     by_system: dict[str, list[Event]] = field(default_factory=dict)
     citing: dict[str, list[Event]] = field(default_factory=dict)  # source id -> events
     neighbours: dict[str, tuple[Event | None, Event | None]] = field(default_factory=dict)
-    changes: dict = field(default_factory=dict)  # slug -> (added, updated) datetimes
+    changes: dict = field(default_factory=dict)  # slug -> history.EntryDates
+    links: dict = field(default_factory=dict)  # source id -> LinkRecord of the last check
 
     @classmethod
     def build(cls, events, sources, gazetteer, types, roles=None) -> Timeline:

@@ -140,7 +140,7 @@ class SiteBuilder:
 
         return [
             (
-                source_view(s, 0, self.views.language_names),
+                source_view(s, 0, self.views.language_names, self.timeline.links.get(s.id)),
                 [self.views.links[e.slug] for e in self.timeline.citing[s.id]],
             )
             for s in sorted(self.timeline.sources.values(), key=order)

@@ -163,6 +163,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_ORGANISATIONS_FILE", "organisations.yaml",
             "Organisation codes usable beside country codes, inside the content folder "
             "(the file is optional).", relative_path),
+    Setting("TIMELINE_LINKSTATUS_FILE", "linkstatus.yaml",
+            "What the last `pelican-timeline linkcheck` found at each source's address, "
+            "inside the content folder; the build marks references whose page was gone or "
+            "had moved (the file is optional).", relative_path),
     Setting("TIMELINE_TYPES",
             {"event": ("Event", "Events", "Anything that does not fit a narrower type.")},
             "The vocabulary of event types: `{code: (label, plural, description)}`.",

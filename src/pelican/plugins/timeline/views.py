@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .changes import LABELS, Change, by_day
 from .dates import display_day
+from .linkreport import LinkRecord, applicable
 from .model import Event, EventType, Source, Timeline
 from .places import Place
 from .render import Rendering
@@ -106,6 +107,9 @@ class SourceView:
     language: str
     language_code: str
     note: str
+    link_status: str = ""  # "gone" or "moved" when the last link check found so, else ""
+    link_checked: str = ""  # the day of that check, as shown
+    moved_to: str = ""
 
     @property
     def title_stop(self) -> str:
@@ -201,8 +205,13 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".?!" else f"{text}."
 
 
-def source_view(source: Source, number: int = 0, language_names=None) -> SourceView:
+def source_view(
+    source: Source, number: int = 0, language_names=None, link: LinkRecord | None = None
+) -> SourceView:
+    """How a reference reads; ``link`` is the last link check's record of its address."""
     language = source.language if source.language != "en" else ""
+    link = applicable(link, source.url)
+    shown_status = link.status if link and link.status in ("gone", "moved") else ""
     return SourceView(
         id=source.id,
         number=number,
@@ -217,6 +226,9 @@ def source_view(source: Source, number: int = 0, language_names=None) -> SourceV
         language=language_name(language, language_names) if language else "",
         language_code=source.language,
         note=_sentence(source.note),
+        link_status=shown_status,
+        link_checked=link.checked_display if shown_status else "",
+        moved_to=link.final_url if shown_status == "moved" else "",
     )
 
 
@@ -294,7 +306,12 @@ class Views:
             for m, mark in zip(event.milestones, rendered.milestone_marks, strict=True)
         ]
         references = [
-            source_view(self.timeline.sources[key], number, self.language_names)
+            source_view(
+                self.timeline.sources[key],
+                number,
+                self.language_names,
+                self.timeline.links.get(key),
+            )
             for key, number in rendered.numbers
         ]
         before, after = self.timeline.neighbours[event.slug]
