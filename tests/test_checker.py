@@ -52,7 +52,7 @@ def test_unknown_field_suggests_the_known_one(site):
     ("date", "message"),
     [
         ("November 2023", "date: 'November 2023' is not a valid EDTF date (write an EDTF date"),
-        ("2023-02-30", "date: '2023-02-30' is not a valid EDTF date"),
+        ("2023-02-30", "date: 2023-02-30 is not a real date: February 2023 has 28 days"),
         ("2023-XX", "date: '2023-XX' is not supported"),
     ],
 )

@@ -56,8 +56,8 @@ def test_intervals_keep_both_ends():
     [
         ("November 2023", "not a valid EDTF date"),
         ("2021-13-01", "not a valid EDTF date"),
-        ("2021-02-30", "not a valid EDTF date"),
-        ("2021-11-31", "not a valid EDTF date"),
+        ("2021-02-30", "2021-02-30 is not a real date: February 2021 has 28 days"),
+        ("2021-11-31", "2021-11-31 is not a real date: November 2021 has 30 days"),
         ("2021-XX", "not supported"),
         ("2021-21", "not supported"),
         ("2021/..", "not supported"),

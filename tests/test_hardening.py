@@ -211,4 +211,4 @@ def test_livereload_rebuilds_on_save_and_keeps_the_last_good_site(tmp_path):
     finally:
         server.terminate()
         log = server.communicate(timeout=10)[0].decode()
-    assert "'2021-10-45' is not a valid EDTF date" in log
+    assert "date: 2021-10-45 is not a real date: October 2021 has 31 days" in log

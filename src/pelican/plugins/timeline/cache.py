@@ -12,8 +12,10 @@ is always safe.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
+import logging
 import os
 import pickle
 from pathlib import Path
@@ -23,6 +25,7 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "edtf", "pycountry", "pyyam
 # Settings that say where files go, not what they contain.
 PLACE_ONLY_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PATH"}
 STATE = "state.pickle"
+logger = logging.getLogger(__name__)
 
 
 def digest(*parts) -> str:
@@ -103,13 +106,35 @@ class BuildCache:
         """Pages of the previous build that this build did not produce."""
         return sorted(set(self.previous_pages) - set(self.pages))
 
+    def begin_writing(self, planned):
+        """Before the first file is written: record every page as of unknown content.
+
+        A build that dies while writing leaves pages that match neither the old keys nor
+        the new ones; with this record the next build rewrites them all, and still knows
+        every file that may need removing. Without it, undoing the edit that was being
+        built would bring back the old keys, and the half-written pages would be kept.
+        """
+        self._store(self.values, dict.fromkeys([*self.previous_pages, *planned], ""))
+
     def save(self):
+        keep = {key: self.values[key] for key in self._used if key in self.values}
+        self._store(keep, self.pages)
+
+    def _store(self, values: dict, pages: dict):
+        """Write the state in one step: a reader sees the old state or the new one."""
         if not self.folder:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        keep = {key: self.values[key] for key in self._used if key in self.values}
-        state = {"fingerprint": self.fingerprint, "values": keep, "pages": self.pages}
-        partial = self.folder / f"{STATE}.{os.getpid()}"
-        with open(partial, "wb") as handle:
-            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(self.folder / STATE)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = self.folder / f"{STATE}.{os.getpid()}"
+            state = {"fingerprint": self.fingerprint, "values": values, "pages": pages}
+            with open(partial, "wb") as handle:
+                pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(self.folder / STATE)
+        except OSError as error:
+            # The cache only saves time: without it the build is whole, only slower. A
+            # state that could not be replaced must not be trusted by the next build.
+            logger.warning("timeline: cache not kept in %s (%s)", self.folder, error.strerror)
+            with contextlib.suppress(OSError):
+                (self.folder / STATE).unlink()
+            self.folder = None

@@ -27,13 +27,22 @@ class CommandError(Exception):
     """A mistake in how a command was called: printed as one line, exit status 2."""
 
 
-def site_settings(settings_file: str | Path | None) -> dict:
-    """The site's settings as Pelican reads them (PATH made absolute), or {} without a file."""
+def site_settings(settings_file: str | Path | None, content: str | Path | None = None) -> dict:
+    """The site's settings as Pelican reads them (PATH made absolute), or {} without a file.
+
+    A content folder given on the command line replaces the settings' PATH, which then
+    need not exist.
+    """
     if not settings_file:
         return {}
     from pelican.settings import read_settings
 
-    return read_settings(str(settings_file))
+    override = {"PATH": str(Path(content).resolve())} if content else None
+    try:
+        return read_settings(str(settings_file), override=override)
+    except (ValueError, OSError, SyntaxError) as error:
+        # Pelican refuses a PATH that does not exist with a ValueError (and a traceback).
+        raise CommandError(f"{settings_file}: {error}") from None
 
 
 def _settings_file(name: str) -> str | None:
@@ -58,7 +67,7 @@ def ask(name: str, question: str, value: str, interactive: bool) -> str:
 def run_check(args) -> int:
     from .content import load_timeline
 
-    settings = site_settings(_settings_file(args.settings))
+    settings = site_settings(_settings_file(args.settings), args.content)
     content = args.content or settings.get("PATH", "content")
     try:
         timeline = load_timeline(content, settings)
@@ -103,7 +112,7 @@ def run_build(args) -> int:
     settings_file = _settings_file(args.settings)
     if not settings_file:
         raise CommandError(f"no settings file {args.settings!r}")
-    settings = site_settings(settings_file)
+    settings = site_settings(settings_file, args.content)
     content = Path(args.content or settings["PATH"])
     output = Path(args.output or settings["OUTPUT_PATH"])
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import frontmatter
+from . import frontmatter, output_paths
 from .cache import BuildCache, digest
 from .fields import Vocabulary
 from .history import entry_dates
@@ -62,7 +62,15 @@ def _read_entry(name: str, raw: bytes, vocabulary: Vocabulary):
 
 
 def entry_paths(events_dir: Path) -> list[Path]:
-    return sorted(p for p in events_dir.rglob("*.md") if p.is_file())
+    """Every entry: .md in any case (reported if not lowercase); dot-files and dot-folders
+    are skipped, as other generators do (macOS writes ._name.md beside each file)."""
+    return sorted(
+        p
+        for p in events_dir.rglob("*")
+        if p.suffix.lower() == ".md"
+        and not any(part.startswith(".") for part in p.relative_to(events_dir).parts)
+        and p.is_file()
+    )
 
 
 def load_timeline(content_path, settings: dict | None = None, cache=None) -> Timeline:
@@ -79,9 +87,9 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
     cache = cache or BuildCache(None, "")
     org_path = root / config["TIMELINE_ORGANISATIONS_FILE"]
     raw_organisations = read_optional(org_path)
-    organisations, org_problems = load_organisations(raw_organisations, shown(org_path))
+    organisation_records, org_problems = validate_organisations(shown(org_path), raw_organisations)
     problems += org_problems
-    gazetteer = Gazetteer(organisations)
+    gazetteer = Gazetteer([o.place() for o in organisation_records])
 
     sources_path = root / config["TIMELINE_SOURCES_FILE"]
     raw_sources = read_optional(sources_path)
@@ -96,6 +104,11 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         sources = {}
         hint = "create it: a CSL-YAML list of the sources your entries cite"
         problems.append(Problem(shown(sources_path), 0, "sources", "file not found", hint))
+
+    # A data file with problems makes the entries that use it look wrong (one unclosed '['
+    # would make every citation "unknown"): report the data files alone, before echoes.
+    if problems:
+        raise ContentError(problems)
 
     vocabulary = Vocabulary(
         gazetteer, config["TIMELINE_TYPES"], sources, roles=config["TIMELINE_ROLES"]
@@ -122,6 +135,12 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
                         "an entry is a short summary with citations: shorten it")
             )  # fmt: skip
             continue
+        if path.suffix != ".md":
+            problems.append(
+                Problem(name, 0, "file name", f"ends in {path.suffix!r}; entries end in '.md'",
+                        f"rename it to {path.stem}.md")
+            )  # fmt: skip
+            continue
         slug = slug_for(name)
         if slug in first_seen:
             problems.append(
@@ -144,6 +163,16 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
     problems += check_aliases(events)
     if not problems:
         problems += check_uncited(shown(sources_path), sources, events)
+    if not problems:
+        problems += output_paths.problems(
+            output_paths.planned(
+                config,
+                [(event.slug, shown(events_dir / names[event.slug])) for event in events],
+                {o.code: (shown(org_path), o.line) for o in organisation_records},
+                {code for event in events for code in event.countries},
+                config["TIMELINE_TYPES"],
+            )
+        )
     if problems:
         raise ContentError(problems)
     timeline = Timeline.build(

@@ -103,6 +103,9 @@ def display_day(day: dt.date) -> str:
 
 
 def _display_range(start, start_precision, end, end_precision) -> str:
+    first, last = _display_one(start, start_precision), _display_one(end, end_precision)
+    if first == last:  # an interval of one day (or month, or year) is that day
+        return first
     if start_precision == end_precision == "day" and (start.year, start.month) == (
         end.year,
         end.month,
@@ -113,6 +116,20 @@ def _display_range(start, start_precision, end, end_precision) -> str:
     if start_precision == end_precision == "day" and start.year == end.year:
         return f"{start.day} {MONTHS[start.month - 1]} – {_display_one(end, 'day')}"
     return f"{_display_one(start, start_precision)} – {_display_one(end, end_precision)}"
+
+
+DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+LAST_YEAR = 9998  # calendar exports end an event the day after it: 9999-12-31 has none
+
+
+def _not_a_real_day(text: str) -> str:
+    """'' unless the text names a day that no calendar has, such as 2021-02-29."""
+    for year, month, day in DAY_RE.findall(text):
+        y, m, d = int(year), int(month), int(day)
+        if 1 <= m <= 12 and y >= 1 and d > calendar.monthrange(y, m)[1]:
+            days = calendar.monthrange(y, m)[1]
+            return f"{year}-{month}-{day} is not a real date: {MONTHS[m - 1]} {y} has {days} days"
+    return ""
 
 
 class DateError(ValueError):
@@ -131,6 +148,8 @@ def _simple_bound(part: str):
     if not match:
         return None
     year, month, day, qualifier = match.groups()
+    if not 1 <= int(year) <= LAST_YEAR:
+        return None  # the EDTF reading gives the message
     try:
         if day:
             first = last = dt.date(int(year), int(month), int(day))
@@ -176,6 +195,16 @@ def parse_date(text: str) -> EventDate:
     text = str(text).strip()
     if not text:
         raise DateError("date is empty")
+    if not text.isascii():
+        # Python reads Arabic-Indic and fullwidth digits as numbers; EDTF and every
+        # export expect ASCII.
+        raise DateError(
+            f"{text!r} has characters other than ASCII (digits 0-9, '-', '/', '~', '?', '%')",
+            "type the date with the digits 0-9, e.g. 2021-11-07",
+        )
+    unreal = _not_a_real_day(text)
+    if unreal:
+        raise DateError(unreal, "check the day and month")
     simple = _parse_simple(text)
     if simple is not None:
         return simple
@@ -233,6 +262,9 @@ def _bound(part, text):
         last = dt.date(*tuple(upper)[:3])
     except (TypeError, ValueError, OverflowError):
         raise DateError(f"{text!r} is outside the dates this site can show") from None
-    if first.year < 1:
-        raise DateError(f"{text!r} is outside the dates this site can show")
+    if first.year < 1 or last.year > LAST_YEAR:
+        raise DateError(
+            f"{text!r} is outside the dates this site can show",
+            f"years 1 to {LAST_YEAR} can be shown and exported",
+        )
     return (first, last), precision

@@ -331,10 +331,27 @@ def csl_type(value, check: FieldCheck) -> str:
     return kind
 
 
+URL_UNSAFE = set('[]<>"\\` ')
+# BCP 47 (RFC 5646) in its common shape: language, script, region, variants; or private use.
+BCP47_RE = re.compile(
+    r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?"
+    r"(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+    r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+)*(?:-x(?:-[A-Za-z0-9]{1,8})+)?$"
+    r"|^x(?:-[A-Za-z0-9]{1,8})+$"
+)
+
+
 def url_problem(value: str) -> str:
     """'' if the value is a complete http(s) URL, else what is wrong with it."""
     address = value.strip()
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+        parts.port  # noqa: B018 - a port that is not a number raises here
+    except ValueError as error:  # e.g. a stray '[' read as an IPv6 address
+        return f"{address!r} is not a well-formed URL ({error})"
+    stray = sorted({c for c in address if c in URL_UNSAFE})
+    if stray:
+        return f"{address!r} holds {' '.join(stray)}, which a URL cannot hold unencoded"
     if parts.scheme not in ("http", "https"):
         return f"{address!r} is not an http(s) URL"
     if not parts.hostname or " " in address:
@@ -348,8 +365,24 @@ def web_address(value, check: FieldCheck) -> str:
         raise FieldError(f"{check.name} must be a URL", hint)
     problem = url_problem(value)
     if problem:
+        if "http(s)" not in problem:
+            hint = "remove the stray character, or percent-encode it (%5B for [)"
         raise FieldError(problem, hint)
     return value.strip()
+
+
+def language_tag(value, check: FieldCheck) -> str:
+    """A BCP 47 tag: it becomes an hreflang attribute, which must be one."""
+    tag = text(35)(value, check)
+    if not BCP47_RE.match(tag):
+        fixed = tag.replace("_", "-")
+        hint = (
+            f"write {fixed!r}"
+            if BCP47_RE.match(fixed)
+            else "a BCP 47 tag, e.g. en, tr, ru or kk-Cyrl"
+        )
+        raise FieldError(f"{tag!r} is not a language tag", hint)
+    return tag
 
 
 def csl_date(value, check: FieldCheck) -> EventDate:
@@ -539,7 +572,8 @@ SOURCE: tuple[Field, ...] = (
           "https://example.org/news/plan"),
     Field("archived-url", False, web_address, "", "Address of an archived copy of the page.",
           _URL),
-    Field("language", False, plain_text, "", "ISO 639 code of the source's language.", _STRING,
+    Field("language", False, language_tag, "",
+          "BCP 47 tag of the source's language (`en`, `kk-Cyrl`).", _STRING,
           "en"),
     Field("note", False, plain_text, "", "A note shown with the reference.", _STRING),
     *_text_fields({

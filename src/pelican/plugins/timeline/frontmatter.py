@@ -7,6 +7,8 @@ date. Each value is returned as a ``Located*`` object that remembers its line in
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .problems import Problem
@@ -15,6 +17,15 @@ FENCE = "---"
 # libyaml's loader when PyYAML has it (20 times faster), else the pure-Python one.
 LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 MAX_FRONT_MATTER_NODES = 5000
+MAX_DEPTH = 20  # no field nests deeper than a few levels; deeper YAML is a mistake
+# C0 and C1 controls and DEL, except tab and newline: invisible, and refused by XML feeds.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def control_character_problem(text: str) -> str:
+    """'' or what is wrong: a control character, named by its code point."""
+    match = CONTROL_RE.search(text)
+    return f"contains the control character U+{ord(match.group()):04X}" if match else ""
 
 
 class LocatedStr(str):
@@ -55,7 +66,12 @@ def decode(raw: bytes) -> str:
             f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
             "save the file as UTF-8",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problem = control_character_problem(text)
+    if problem:
+        line = text[: CONTROL_RE.search(text).start()].count("\n") + 1
+        raise FrontMatterError(line, f"file {problem}", "delete it; it is invisible in editors")
+    return text
 
 
 def split(text: str) -> tuple[str, str, int]:
@@ -116,6 +132,10 @@ def load_yaml(head: str, first_line: int = 1, max_nodes: int | None = None):
         raise FrontMatterError(line, f"malformed YAML: {problem}", hint) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(first_line, f"malformed YAML: {exc}") from None
+    except RecursionError:  # the pure-Python composer, on brackets nested very deep
+        raise FrontMatterError(
+            first_line, f"values are nested more than {MAX_DEPTH} levels deep", "flatten the value"
+        ) from None
     if node is None:
         return None
     return _convert(node, first_line, set(), max_nodes)
@@ -127,8 +147,12 @@ def _with_lines(d: LocatedDict, line: int) -> LocatedDict:
     return d
 
 
-def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None):
+def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None, depth=0):
     line = first_line + node.start_mark.line
+    if depth > MAX_DEPTH:
+        raise FrontMatterError(
+            line, f"values are nested more than {MAX_DEPTH} levels deep", "flatten the value"
+        )
     if id(node) in seen:
         raise FrontMatterError(
             line, "YAML aliases (*name) are not allowed", "write the value out in full"
@@ -137,11 +161,13 @@ def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None
     if max_nodes and len(seen) > max_nodes:
         raise FrontMatterError(line, f"holds more than {max_nodes} values", "keep entries short")
     if isinstance(node, yaml.ScalarNode):
+        problem = control_character_problem(node.value)  # written as an escape, "\\0"
+        if problem:
+            raise FrontMatterError(line, f"a value {problem}", "delete it")
         return _located(LocatedStr, node.value, line)
     if isinstance(node, yaml.SequenceNode):
-        return _located(
-            LocatedList, [_convert(n, first_line, seen, max_nodes) for n in node.value], line
-        )
+        items = [_convert(n, first_line, seen, max_nodes, depth + 1) for n in node.value]
+        return _located(LocatedList, items, line)
     result = _with_lines(LocatedDict(), line)
     for key_node, value_node in node.value:
         key_line = first_line + key_node.start_mark.line
@@ -154,7 +180,7 @@ def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None
                 f"field {key!r} is given twice (first on line {result.key_lines[key]})",
                 "keep one",
             )
-        result[key] = _convert(value_node, first_line, seen, max_nodes)
+        result[key] = _convert(value_node, first_line, seen, max_nodes, depth + 1)
         result.key_lines[key] = key_line
     return result
 

@@ -18,6 +18,7 @@ from pelican.log import console
 
 from . import exports
 from .assets import plugin_assets
+from .build import describe_os_error
 from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
@@ -38,6 +39,10 @@ class ContentProblems(SystemExit):
     def __init__(self, error: ContentError):
         super().__init__(1)
         self.error = error
+
+
+class BuildError(SystemExit):
+    """Ends a Pelican run with exit status 1 after a message of our own, no traceback."""
 
 
 class TimelineGenerator(Generator):
@@ -69,9 +74,41 @@ class TimelineGenerator(Generator):
         self.pages = self.builder.pages()
 
     def generate_output(self, writer):
+        try:
+            self._write_site(writer)
+        except OSError as error:
+            # Pelican would print the traceback of a full disk or a refused folder.
+            print(
+                f"timeline: could not write the site: {describe_os_error(error)}",
+                file=sys.stderr,
+            )
+            raise BuildError(1) from None
+
+    def _write_site(self, writer):
         # Pelican's own pages appear in every page's menu, so they are part of each key.
         menu = [(p.url, p.title) for p in self.context.get("pages", [])]
         output = Path(self.output_path)
+        page_urls = [page.save_as for page in self.pages]
+        page_urls += [page.url for page in self.context.get("pages", [])]
+        exported = exports.files(
+            self.timeline,
+            self.builder.urls,
+            self.builder.rendering,
+            self.config,
+            self.builder.site_url,
+            self.site_name,
+            page_urls,
+            self.builder.search_data,
+        )
+        redirects = list(redirect_pages(self.timeline, self.builder.urls, self.builder.site_url))
+        self.cache.begin_writing(
+            [
+                *(page.save_as for page in self.pages),
+                *(a.url for a in self.assets.values()),
+                *(n for n, _ in exported),
+                *(n for n, _ in redirects),
+            ]
+        )
         for page in self.pages:
             key = digest("page", page.save_as, page.template, page.context, menu)
             self.cache.written(page.save_as, key)
@@ -86,21 +123,10 @@ class TimelineGenerator(Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(asset.source, target)
             self.cache.written(asset.url, "asset")
-        page_urls = [page.save_as for page in self.pages]
-        page_urls += [page.url for page in self.context.get("pages", [])]
-        for name, text in exports.files(
-            self.timeline,
-            self.builder.urls,
-            self.builder.rendering,
-            self.config,
-            self.builder.site_url,
-            self.site_name,
-            page_urls,
-            self.builder.search_data,
-        ):
+        for name, text in exported:
             self._write(name, text)
             self.cache.written(name, "export")
-        for name, text in redirect_pages(self.timeline, self.builder.urls, self.builder.site_url):
+        for name, text in redirects:
             self._write(name, text)
             self.cache.written(name, "redirect")
         # Files an earlier build wrote and this one did not: deleted events, renamed assets.

@@ -58,8 +58,8 @@ def render(timeline, urls, site_url: str, calendar_name: str, host: str = "timel
             "BEGIN:VEVENT",
             f"UID:{event.slug}@{host}",
             f"DTSTAMP:{stamp.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}",
-            f"DTSTART;VALUE=DATE:{date.start.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(date.end + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"DTSTART;VALUE=DATE:{ics_date(date.start)}",
+            f"DTEND;VALUE=DATE:{ics_date(date.end + dt.timedelta(days=1))}",
             f"SUMMARY:{_escape(summary)}",
             f"DESCRIPTION:{_escape(event.summary)}",
             f"URL:{prefix}{urls.event(event.slug)}",
@@ -67,3 +67,8 @@ def render(timeline, urls, site_url: str, calendar_name: str, host: str = "timel
         ]
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
+
+
+def ics_date(day: dt.date) -> str:
+    """YYYYMMDD with four digits of year: strftime writes the year 900 as 900 on Linux."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
