@@ -30,7 +30,8 @@ def test_every_page_has_a_strict_content_security_policy(bundled_site):
         html = page.read_text("utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
         assert policy, page
-        assert "default-src 'self'" in policy.group(1) and "unsafe" not in policy.group(1)
+        default = re.search(r"default-src ('self'|'none')(;|$)", policy.group(1))
+        assert default and "unsafe" not in policy.group(1), (page, policy.group(1))
         assert "<script>" not in html  # no inline script: only files of the site
 
 
