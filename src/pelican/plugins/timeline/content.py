@@ -98,7 +98,11 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         problems.append(Problem(shown(sources_path), 0, "sources", "file not found", hint))
 
     vocabulary = Vocabulary(
-        gazetteer, config["TIMELINE_TYPES"], sources, roles=config["TIMELINE_ROLES"]
+        gazetteer,
+        config["TIMELINE_TYPES"],
+        sources,
+        roles=config["TIMELINE_ROLES"],
+        tags=tuple(config["TIMELINE_TAGS"]),
     )
     links, link_problems = load_link_status(root / config["TIMELINE_LINKSTATUS_FILE"], shown,
                                             vocabulary.today)  # fmt: skip
@@ -109,6 +113,7 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         raw_organisations,
         config["TIMELINE_TYPES"],
         config["TIMELINE_ROLES"],
+        list(config["TIMELINE_TAGS"]),
         str(vocabulary.today),
     )
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
