@@ -84,7 +84,9 @@ def test_the_vocabulary_setting_rejects_near_duplicates_and_non_text():
 
 
 def test_the_checker_names_tags_outside_the_vocabulary_with_did_you_mean(site):
-    content = site({"2023-11-08-navy.md": entry(date="2023-11-08", tags="[navy, Caspian Sea, parade]")})
+    content = site(
+        {"2023-11-08-navy.md": entry(date="2023-11-08", tags="[navy, Caspian Sea, parade]")}
+    )
     settings = {**SETTINGS, "TIMELINE_TAGS": ["navy", "caspian sea"]}
     with pytest.raises(ContentError) as caught:
         load_timeline(content, settings)

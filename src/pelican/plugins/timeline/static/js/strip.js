@@ -53,14 +53,18 @@
   document.addEventListener("change", schedule);
 
   /* WCAG 2.2 focus not obscured: scroll a focused element out from under the strip. */
-  document.addEventListener("focusin", function (event) {
-    var target = event.target;
+  function uncover(target) {
     if (strip.contains(target) || !target.getBoundingClientRect) return;
     var bar = strip.getBoundingClientRect(), box = target.getBoundingClientRect();
     var stuck = getComputedStyle(strip).position === "sticky" && bar.top <= 1;
     if (stuck && box.top < bar.bottom && box.bottom > bar.top) {
       window.scrollBy({ top: box.top - bar.bottom - 8, behavior: "instant" });
     }
+  }
+  document.addEventListener("focusin", function (event) {
+    uncover(event.target);
+    // The browser may scroll the focused element into view after this event: check again.
+    window.requestAnimationFrame(function () { uncover(event.target); });
   });
   update();
 })();
