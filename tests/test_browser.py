@@ -1,13 +1,9 @@
 """The built site in headless Chromium, opened from disk (file://) as an archivist would."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "screenshots"
 PAGES = {
     "home": "index.html",
@@ -25,23 +21,6 @@ pytestmark = pytest.mark.browser
 def url_of(site, name):
     path, _, query = name.partition("?")
     return (site / path).as_uri() + (f"?{query}" if query else "")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_TOOLS"):
-            pytest.fail(f"{CHROMIUM} is missing and REQUIRE_TOOLS is set")
-        pytest.skip(f"{CHROMIUM} not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

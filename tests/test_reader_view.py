@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from conftest import ROOT
-from test_browser import AXE, browser, open_page, url_of  # noqa: F401 (fixtures)
+from test_browser import AXE, url_of
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "screenshots"
@@ -24,7 +24,7 @@ PAGE_TYPES = {
 
 
 @pytest.fixture
-def viewport_page(browser):  # noqa: F811
+def viewport_page(browser):
     contexts = []
 
     def make(url, width, height, scheme="light"):
