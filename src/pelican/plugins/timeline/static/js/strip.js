@@ -65,6 +65,8 @@
     uncover(event.target);
     // The browser may scroll the focused element into view after this event: check again.
     window.requestAnimationFrame(function () { uncover(event.target); });
+    // ... and smoothly, so look once more when that scroll ends.
+    window.addEventListener("scrollend", function () { uncover(event.target); }, { once: true });
   });
   update();
 })();
