@@ -115,6 +115,6 @@ def test_an_inline_site_gets_a_strip_and_a_role_facet(site, tmp_path):
     assert "None in 2020, 2022." in svg
     assert 'aria-label="2019: 1 event"' in svg
     assert '<option value="KZ:host">Kazakhstan as host (1)</option>' in html
-    assert 'data-roles="KZ:host TR:visitor"' in html
+    assert re.search(r'data-roles="(KZ:host TR:visitor|TR:visitor KZ:host)"', html)
     country = (output / "countries" / "kz.html").read_text(encoding="utf-8")
     assert 'class="time-strip"' in country
