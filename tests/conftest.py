@@ -148,3 +148,23 @@ def copy_project(destination: Path) -> Path:
             ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__")
         )
     return destination
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_TOOLS"):
+            pytest.fail(f"{CHROMIUM} is missing and REQUIRE_TOOLS is set")
+        pytest.skip(f"{CHROMIUM} not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()

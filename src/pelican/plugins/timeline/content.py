@@ -111,7 +111,11 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         raise ContentError(problems)
 
     vocabulary = Vocabulary(
-        gazetteer, config["TIMELINE_TYPES"], sources, roles=config["TIMELINE_ROLES"]
+        gazetteer,
+        config["TIMELINE_TYPES"],
+        sources,
+        roles=config["TIMELINE_ROLES"],
+        tags=tuple(config["TIMELINE_TAGS"]),
     )
     links, link_problems = load_link_status(root / config["TIMELINE_LINKSTATUS_FILE"], shown,
                                             vocabulary.today)  # fmt: skip
@@ -122,6 +126,7 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         raw_organisations,
         config["TIMELINE_TYPES"],
         config["TIMELINE_ROLES"],
+        list(config["TIMELINE_TAGS"]),
         str(vocabulary.today),
     )
     events_dir = root / config["TIMELINE_EVENTS_PATH"]

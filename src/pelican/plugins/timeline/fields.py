@@ -22,6 +22,7 @@ from .dates import DATE_HINT, DateError, EventDate, parse_date
 from .model import Correction, Milestone, Person, Source
 from .places import Gazetteer
 from .problems import Problem, did_you_mean
+from .tagwords import suggest
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -42,6 +43,7 @@ class Vocabulary:
     types: dict
     sources: dict[str, Source]
     roles: dict = field(default_factory=dict)
+    tags: tuple = ()  # empty: any tag
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -250,6 +252,22 @@ def corrections(value, check: FieldCheck) -> tuple[Correction, ...]:
             )
         result.append(Correction(date, note))
     return tuple(result)
+
+
+def vocabulary_tags(value, check: FieldCheck) -> tuple[str, ...]:
+    tags = text_list()(value, check)
+    allowed = check.vocabulary.tags
+    if not allowed:
+        return tags
+    known = set(allowed)
+    lines = {str(item).strip(): _line(item) for item in value}
+    for tag in tags:
+        if tag not in known:
+            nearest = suggest(tag, allowed)
+            hint = f"did you mean {nearest!r}?" if nearest else "add it to TIMELINE_TAGS first"
+            message = f"tag {tag!r} is not in the site's vocabulary (TIMELINE_TAGS)"
+            check.report(message, hint, lines.get(tag))
+    return tags
 
 
 def roles(value, check: FieldCheck) -> tuple[tuple[str, str], ...]:
@@ -482,7 +500,9 @@ ENTRY: tuple[Field, ...] = (
           "Ids of sources in the bibliography. Each must be cited in the body, the note or "
           "a milestone, and every citation must be listed here.",
           {"type": "array", "minItems": 1, "items": _STRING}, "[outlet-2023-11-08]"),
-    Field("tags", False, text_list(), (), "Short lowercase phrases.", _STRINGS,
+    Field("tags", False, vocabulary_tags, (),
+          "Short lowercase phrases, from the site's vocabulary when it sets one "
+          "(`TIMELINE_TAGS`).", _STRINGS,
           "[military cooperation plan]"),
     Field("people", False, people, (),
           "People named in the event: `{name, role, country}`; the role as held then.",

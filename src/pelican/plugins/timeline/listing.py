@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .timestrip import Strip, build_strip
 from .urls import Urls
 from .views import EventLink
 
@@ -45,6 +46,7 @@ class Filters:
     types: list[Facet]
     tags: list[Facet]
     years: list[int]
+    roles: list[Facet] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +59,7 @@ class ListingPage:
     filters: Filters
     previous_url: str = ""
     next_url: str = ""
+    strip: Strip | None = None
 
     @property
     def paginated(self) -> bool:
@@ -91,7 +94,8 @@ def split_years(groups: list[YearGroup], per_page: int) -> list[list[YearGroup]]
 
 
 def facets(links: list[EventLink]) -> Filters:
-    places, types, tags = Counter(), Counter(), Counter()
+    """What each filter offers, most used first; a role reads 'Kazakhstan as recipient'."""
+    places, types, tags, roles = Counter(), Counter(), Counter(), Counter()
     place_of, type_of = {}, {}
     for link in links:
         for place in link.places:
@@ -100,6 +104,7 @@ def facets(links: list[EventLink]) -> Filters:
         types[link.type.code] += 1
         type_of[link.type.code] = link.type
         tags.update(link.tags)
+        roles.update((place.code, place.role) for place in link.roles)
 
     def by_count(counter, label):
         return sorted(counter.items(), key=lambda kv: (-kv[1], label(kv[0]).casefold()))
@@ -112,11 +117,30 @@ def facets(links: list[EventLink]) -> Filters:
         types=[Facet(code, type_of[code].label, n) for code, n in by_count(types, lambda c: c)],
         tags=[Facet(tag, tag, n) for tag, n in by_count(tags, lambda t: t)],
         years=sorted({link.year for link in links}),
+        roles=[
+            Facet(f"{code}:{role}", f"{place_of[code].name} as {role}", n)
+            for (code, role), n in sorted(
+                roles.items(), key=lambda kv: (place_of[kv[0][0]].name.casefold(), kv[0][1])
+            )
+        ],
     )
 
 
-def paginate(links: list[EventLink], first_url: str, per_page: int) -> list[ListingPage]:
-    """The pages of one listing; the first is at first_url."""
+def year_type_counts(links: list[EventLink]) -> dict[int, Counter]:
+    counts: dict[int, Counter] = {}
+    for link in links:
+        counts.setdefault(link.year, Counter())[link.type.code] += 1
+    return counts
+
+
+def paginate(
+    links: list[EventLink], first_url: str, per_page: int, type_labels=None
+) -> list[ListingPage]:
+    """The pages of one listing; the first is at first_url.
+
+    ``type_labels`` ({code: (label, plural)}, in the site's order) splits the time strip
+    by type; without it the strip's columns are not split.
+    """
     chunks = split_years(group_by_year(links), max(1, per_page))
     urls = [Urls.page(first_url, n) for n in range(1, len(chunks) + 1)]
     home_of = {group.year: urls[i] for i, chunk in enumerate(chunks) for group in chunk}
@@ -128,6 +152,12 @@ def paginate(links: list[EventLink], first_url: str, per_page: int) -> list[List
             YearLink(year, f"y{year}", counts[year], home_of[year], home_of[year] == urls[index])
             for year in home_of
         ]
+        here = urls[index]
+
+        def href(year, here=here):
+            return f"#y{year}" if home_of[year] == here else f"{home_of[year]}#y{year}"
+
+        strip = build_strip(year_type_counts(links), type_labels or {}, href)
         pages.append(
             ListingPage(
                 number=index + 1,
@@ -138,6 +168,7 @@ def paginate(links: list[EventLink], first_url: str, per_page: int) -> list[List
                 filters=facets(page_links),
                 previous_url=urls[index - 1] if index else "",
                 next_url=urls[index + 1] if index + 1 < len(urls) else "",
+                strip=strip,
             )
         )
     return pages

@@ -70,7 +70,8 @@ class SiteBuilder:
     def listing(self, first_url, template, events, **context) -> list[Page]:
         per_page = int(self.config["TIMELINE_EVENTS_PER_PAGE"])
         pages = []
-        for listing in paginate(self.links(events), first_url, per_page):
+        type_labels = {code: (t.label, t.plural) for code, t in self.views.types.items()}
+        for listing in paginate(self.links(events), first_url, per_page, type_labels):
             pages.append(Page(listing.url, template, {**context, "listing": listing}))
         return pages
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import report
 from .problems import Problem, did_you_mean
+from .tagwords import near_duplicates
 
 CODE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -143,6 +144,17 @@ def non_empty(check: Callable) -> Callable:
     return wrapped
 
 
+def tag_vocabulary(value):
+    if not isinstance(value, (list, tuple)):
+        raise SettingError(f"must be a list of tags, not {type(value).__name__}",
+                           'e.g. ["navy", "drones"]; write () to allow any tag')  # fmt: skip
+    for tag in value:
+        if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
+            raise SettingError(f"tag {tag!r} must be non-empty text without outer spaces")
+    for a, b in near_duplicates(value):
+        raise SettingError(f"{a!r} and {b!r} are the same tag spelled two ways", "keep one")
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -176,6 +188,10 @@ SETTINGS: tuple[Setting, ...] = (
              "visitor": "visitor", "participant": "participant", "observer": "observer"},
             "The vocabulary of country roles an entry may give: `{code: label}`.",
             mapping(code_key, label_value, ROLES_EXAMPLE)),
+    Setting("TIMELINE_TAGS", (),
+            "The tags entries may use, e.g. `(\"navy\", \"drones\")`; the checker names any "
+            "other tag and suggests the nearest (case, plural or spelling). Empty: any tag.",
+            tag_vocabulary),
     Setting("TIMELINE_LANGUAGE_NAMES", {},
             "Names of source languages where ISO 639's (from pycountry) is not wanted, "
             'e.g. `{"ky": "Kyrgyz"}`.',
