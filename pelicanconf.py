@@ -74,3 +74,35 @@ TIMELINE_TYPES = {
         "Parades and public showings of equipment in service.",
     ),
 }
+
+# The tags entries may use: readers filter by them, so one word per topic. The checker
+# reports any other tag, and near-duplicates of these, with a suggestion.
+TIMELINE_TAGS = [
+    "afghanistan",
+    "armoured vehicles",
+    "border security",
+    "caspian sea",
+    "counter-terrorism",
+    "cyprus",
+    "defence industry",
+    "drones",
+    "exercises",
+    "gendarmerie",
+    "general staff",
+    "joint production",
+    "military aid",
+    "military cooperation agreement",
+    "military cooperation plan",
+    "military education and training",
+    "military-technical cooperation",
+    "ministerial visits",
+    "mountain and winter warfare",
+    "naval vessels",
+    "organisation of turkic states",
+    "peacekeeping",
+    "ratification",
+    "road maps",
+    "special forces",
+    "state visits",
+    "strategic partnership",
+]
