@@ -8,12 +8,15 @@ RELATIVE_URLS = True
 PATH = "content"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
+THEME = "theme"  # overrides one template (page.html); the plugin brings the rest
 
 PLUGINS = ["pelican.plugins.timeline"]
 TIMELINE_OUTPUT_FOLDER = ""
 ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
 DIRECT_TEMPLATES = []
+STATIC_PATHS = []
+THEME_STATIC_PATHS = []
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
