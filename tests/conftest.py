@@ -1,4 +1,8 @@
-"""Shared fixtures: tiny sites written inline, and builds of the bundled content."""
+"""Shared fixtures: tiny sites written inline, and builds of the demo site (tests/demo).
+
+Nothing here reads the bundled content (content/) or its settings: tests/test_content.py
+alone does, so a site that replaces content/ keeps every other test passing.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = ROOT / "src" / "pelican" / "plugins" / "timeline"
+DEMO = ROOT / "tests" / "demo"
+HOSTED_URL = "https://timeline.test"
 
 SOURCES = """\
 - id: astana-2023
@@ -111,43 +117,84 @@ def run_python(*args, cwd=ROOT, env=None):
     )
 
 
-def pelican_build(content: Path, output: Path, settings_file=ROOT / "pelicanconf.py", env=None):
-    """Run plain `pelican` (as a user would) and return the finished process."""
-    return run_python(
-        "-m", "pelican", str(content), "-s", str(settings_file), "-o", str(output), env=env
-    )
+# Settings for the inline sites: the generator's own, with the factory's two types, and the
+# demo's theme (which puts Pelican's pages, such as About, in the timeline's look).
+INLINE_SETTINGS = f"""\
+SITENAME = "An inline test site"
+SITEURL = ""
+RELATIVE_URLS = True
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+THEME = {str(DEMO / "theme")!r}
+PLUGINS = ["pelican.plugins.timeline"]
+TIMELINE_OUTPUT_FOLDER = ""
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+PAGE_URL = PAGE_SAVE_AS = "pages/{{slug}}.html"
+STATIC_PATHS = []
+THEME_STATIC_PATHS = []
+DIRECT_TEMPLATES = []
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+LOAD_CONTENT_CACHE = False
+TIMELINE_TYPES = {SETTINGS["TIMELINE_TYPES"]!r}
+"""
 
 
-@pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory) -> Path:
-    """The bundled content, built once per test session with the project's settings."""
-    output = tmp_path_factory.mktemp("site") / "output"
-    result = pelican_build(ROOT / "content", output)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return output
+def pelican_build(content: Path, output: Path, settings_file: Path | None = None, env=None):
+    """Run plain `pelican` (as a user would) on an inline site and return the finished process.
 
-
-@pytest.fixture(scope="session")
-def shared_reference() -> Path:
-    """The editors' research notes (the seed article, source checks), kept outside the repo.
-
-    Set TIMELINE_REFERENCE_DIR to the folder that holds them to run the checks against them.
+    Without a settings file, the inline site gets INLINE_SETTINGS beside its content folder.
     """
-    folder = Path(os.environ.get("TIMELINE_REFERENCE_DIR", ""))
-    if not os.environ.get("TIMELINE_REFERENCE_DIR") or not folder.is_dir():
-        pytest.skip("TIMELINE_REFERENCE_DIR does not name the editors' reference folder")
-    return folder
+    if settings_file is None:
+        settings_file = content.parent / "pelicanconf.py"
+        settings_file.write_text(INLINE_SETTINGS, encoding="utf-8")
+    return run_python(
+        "-m", "pelican", str(content), "-s", str(settings_file), "-o", str(output),
+        cwd=content.parent, env=env,
+    )  # fmt: skip
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's settings, plugin and theme, for builds of other content."""
-    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
-        shutil.copy(ROOT / name, destination / name)
-    for name in ("theme",):
-        shutil.copytree(
-            ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__")
-        )
+def copy_demo(destination: Path) -> Path:
+    """A copy of the demo site (settings, theme, content) with the project's tasks.py."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(DEMO / name, destination / name)
+    shutil.copy(ROOT / "tasks.py", destination / "tasks.py")
+    for name in ("theme", "content"):
+        shutil.copytree(DEMO / name, destination / name)
     return destination
+
+
+def build_demo(destination: Path, settings="pelicanconf.py", env=None):
+    """Copy the demo site to destination and build it there with plain `pelican`, the way
+    its README says: (project folder, finished process); the site is in project/output."""
+    project = copy_demo(destination)
+    result = run_python(
+        "-m", "pelican", "content", "-s", settings, "-o", "output", cwd=project, env=env
+    )
+    return project, result
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo site (tests/demo), built once per test session with its own settings."""
+    project, result = build_demo(tmp_path_factory.mktemp("demo") / "site")
+    assert result.returncode == 0, result.stderr + result.stdout
+    return project / "output"
+
+
+@pytest.fixture(scope="session")
+def hosted_demo_site(tmp_path_factory) -> Path:
+    """The demo site built for hosting (publishconf.py, an absolute SITEURL), once."""
+    project, result = build_demo(
+        tmp_path_factory.mktemp("hosted") / "site", "publishconf.py", {"SITEURL": HOSTED_URL}
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    return project / "output"
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -168,3 +215,29 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(url, width) -> (page, record) where record lists requests and errors."""
+    contexts = []
+
+    def make(url, width=1280, scheme="light", javascript=True, bypass_csp=False):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900},
+            color_scheme=scheme,
+            java_script_enabled=javascript,
+            bypass_csp=bypass_csp,
+        )
+        contexts.append(context)
+        page = context.new_page()
+        record = {"requests": [], "errors": []}
+        page.on("request", lambda r: record["requests"].append(r.url))
+        page.on("pageerror", lambda e: record["errors"].append(str(e)))
+        page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
+        page.goto(url)
+        return page, record
+
+    yield make
+    for context in contexts:
+        context.close()

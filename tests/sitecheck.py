@@ -1,10 +1,22 @@
-"""Read a built site: the links and ids of every page, to check that every link resolves."""
+"""Read a built site: the links and ids of every page, to check that every link resolves;
+and the two outside checkers, the Nu HTML checker and axe (in a browser page)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU = os.environ.get(
+    "VNU_JAR", str(ROOT / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar")
+)
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 
 
 class PageParser(HTMLParser):
@@ -46,3 +58,31 @@ def broken_links(site: Path) -> list[str]:
                 if parts.fragment not in ids:
                     broken.append(f"{name} (no such id)")
     return broken
+
+
+def url_of(site: Path, name: str) -> str:
+    """The file:// address of a page of the site, with its ?query if name has one."""
+    path, _, query = name.partition("?")
+    return (site / path).as_uri() + (f"?{query}" if query else "")
+
+
+def vnu_errors(site: Path) -> list[str]:
+    """Every error the Nu HTML checker finds in the site's pages (skips when it is absent)."""
+    if not (os.path.exists(VNU) and shutil.which("java")):
+        if os.environ.get("REQUIRE_TOOLS"):
+            pytest.fail(f"the Nu HTML checker ({VNU}) or java is missing and REQUIRE_TOOLS is set")
+        pytest.skip("the Nu HTML checker is not installed (see .ci/run)")
+    result = subprocess.run(
+        ["java", "-jar", VNU, "--errors-only", "--skip-non-html", "--format", "gnu", "--stdout", str(site)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def axe_violations(page) -> list[str]:
+    """WCAG 2 A and AA violations that axe finds on an open page (its CSP lifted)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})).violations"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )

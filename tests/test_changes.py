@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import feedparser
 import pytest
 
-from conftest import EVENT_B, ROOT, SETTINGS, pelican_build, run_python
+from conftest import EVENT_B, INLINE_SETTINGS, SETTINGS, pelican_build, run_python
 from pelican.plugins.timeline.changes import by_day, recent_changes
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.dates import parse_date
@@ -233,9 +233,9 @@ def test_a_correction_needs_a_day_and_a_text(site):
 
 
 def settings_file(folder, **values):
-    """A settings file: the bundled site's, with these values changed."""
+    """A settings file: the inline sites', with these values changed."""
     path = folder / "conf.py"
-    lines = [f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"]
+    lines = [INLINE_SETTINGS]
     lines += [f"{name} = {value!r}\n" for name, value in values.items()]
     path.write_text("".join(lines), encoding="utf-8")
     return path

@@ -7,8 +7,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, pelican_build, write_site
-from pelican.plugins.timeline.cli import site_settings
+from conftest import SETTINGS, pelican_build, write_site
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.frontmatter import EntryError, parse_entry
 from pelican.plugins.timeline.problems import ContentError
@@ -19,7 +18,6 @@ SOURCE = (
     "- id: corpus-source\n  type: webpage\n  title: A corpus source\n"
     "  URL: https://example.org/corpus\n"
 )
-SETTINGS = site_settings(str(ROOT / "pelicanconf.py"))
 
 
 def test_every_corpus_file_has_an_expected_outcome():

@@ -4,9 +4,8 @@ a cache that never serves stale pages, and contributors' scaffolding."""
 import hashlib
 import json
 import re
-import shutil
 
-from conftest import PLUGIN, ROOT, copy_project, run_python
+from conftest import DEMO, PLUGIN, copy_demo, run_python
 from sitecheck import parse
 
 
@@ -16,7 +15,7 @@ def files_of(folder):
     }
 
 
-def build(content, output, cache, *extra, settings=ROOT / "pelicanconf.py"):
+def build(content, output, cache, *extra, settings=DEMO / "pelicanconf.py"):
     flags = ["-e", f"CACHE_PATH={json.dumps(str(cache))}", *extra]
     result = run_python(
         "-m", "pelican", str(content), "-s", str(settings), "-o", str(output), *flags
@@ -25,8 +24,8 @@ def build(content, output, cache, *extra, settings=ROOT / "pelicanconf.py"):
     return files_of(output)
 
 
-def test_every_page_has_a_strict_content_security_policy(bundled_site):
-    for page in bundled_site.rglob("*.html"):
+def test_every_page_has_a_strict_content_security_policy(demo_site):
+    for page in demo_site.rglob("*.html"):
         html = page.read_text("utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
         assert policy, page
@@ -35,8 +34,8 @@ def test_every_page_has_a_strict_content_security_policy(bundled_site):
         assert "<script>" not in html  # no inline script: only files of the site
 
 
-def test_no_page_links_to_a_script_or_data_url(bundled_site):
-    for page in bundled_site.rglob("*.html"):
+def test_no_page_links_to_a_script_or_data_url(demo_site):
+    for page in demo_site.rglob("*.html"):
         for link in parse(page).links:
             assert not link.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (
                 page,
@@ -44,30 +43,28 @@ def test_no_page_links_to_a_script_or_data_url(bundled_site):
             )
 
 
-def test_assets_are_named_by_their_content(bundled_site):
-    home = (bundled_site / "index.html").read_text("utf-8")
+def test_assets_are_named_by_their_content(demo_site):
+    home = (demo_site / "index.html").read_text("utf-8")
     for url in re.findall(r'(?:href|src)="\./(assets/[^"]+\.(?:css|js))"', home):
-        path = bundled_site / url
+        path = demo_site / url
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
         assert path.name.split(".")[-2] == digest, url
-    assert not (bundled_site / "assets" / "css" / "site.css").exists()
+    assert not (demo_site / "assets" / "css" / "site.css").exists()
 
 
 def test_two_builds_are_identical_byte_for_byte(tmp_path):
     first = build(
-        ROOT / "content", tmp_path / "a", tmp_path / "cache-a", "-e", "TIMELINE_CACHE=false"
+        DEMO / "content", tmp_path / "a", tmp_path / "cache-a", "-e", "TIMELINE_CACHE=false"
     )
     second = build(
-        ROOT / "content", tmp_path / "b", tmp_path / "cache-b", "-e", "TIMELINE_CACHE=false"
+        DEMO / "content", tmp_path / "b", tmp_path / "cache-b", "-e", "TIMELINE_CACHE=false"
     )
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_a_cached_build_equals_a_clean_build_after_settings_and_theme_change(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "content", project / "content")
+    project = copy_demo(tmp_path / "project")
     settings, cache = project / "pelicanconf.py", tmp_path / "cache"
     build(project / "content", tmp_path / "warm", cache, settings=settings)
 
@@ -80,28 +77,25 @@ def test_a_cached_build_equals_a_clean_build_after_settings_and_theme_change(tmp
 
     # The theme overrides one of the plugin's templates: the cache must notice.
     base = project / "theme" / "templates" / "timeline" / "base.html"
-    base.parent.mkdir()
+    base.parent.mkdir(parents=True, exist_ok=True)
     original = (PLUGIN / "templates" / "base.html").read_text("utf-8")
     base.write_text(original.replace("Built with Pelican.", "Built anew."), "utf-8")
-    event = project / "content" / "events" / "2021-10-kz-orders-anka.md"
+    event = project / "content" / "events" / "2021-06-baltic-star-launched.md"
     event.write_text(
-        event.read_text("utf-8").replace("three ANKA drones from", "three ANKA drones, from"),
-        "utf-8",
+        event.read_text("utf-8").replace("went into the water", "went into the sea"), "utf-8"
     )
     cached = build(project / "content", tmp_path / "warm", cache, *title, settings=settings)
     clean = build(
         project / "content", tmp_path / "clean2", tmp_path / "none2", *title, settings=settings
     )
     assert cached == clean
-    assert (
-        "Built anew."
-        in cached["events/2023-11-07-kz-tr-military-cooperation-plan-2024.html"].decode()
-    )
+    assert "Built anew." in cached["events/1995-05-02-first-ferry-reaches-the-island.html"].decode()
+    assert "went into the sea" in cached["events/2021-06-baltic-star-launched.html"].decode()
 
-    event.rename(event.with_name("2021-10-kz-buys-anka-drones.md"))
+    event.rename(event.with_name("2021-06-baltic-star-floats.md"))
     cached = build(project / "content", tmp_path / "warm", cache, *title, settings=settings)
-    assert "events/2021-10-kz-buys-anka-drones.html" in cached
-    assert "events/2021-10-kz-orders-anka.html" not in cached  # the old name's page is gone
+    assert "events/2021-06-baltic-star-floats.html" in cached
+    assert "events/2021-06-baltic-star-launched.html" not in cached  # the old name's page is gone
 
 
 def invoke(project, *args, stdin=""):
@@ -113,8 +107,7 @@ def invoke(project, *args, stdin=""):
 
 
 def test_new_writes_a_named_entry_and_never_overwrites(tmp_path):
-    project = copy_project(tmp_path)
-    shutil.copytree(ROOT / "content", project / "content")
+    project = copy_demo(tmp_path)
     flags = [
         "new",
         "--title",
@@ -122,9 +115,9 @@ def test_new_writes_a_named_entry_and_never_overwrites(tmp_path):
         "--date",
         "2024-02",
         "--countries",
-        "KZ,TR",
+        "DK,SE",
         "--type",
-        "visit",
+        "sailing",
     ]
     first = invoke(project, *flags)
     assert first.returncode == 0, first.stderr
@@ -132,7 +125,7 @@ def test_new_writes_a_named_entry_and_never_overwrites(tmp_path):
     assert path.name == "2024-02-zurich-talks-a-plan.md"
     text = path.read_text("utf-8")
     assert 'title: "Zürich talks: a plan"' in text and "date: 2024-02" in text
-    assert "countries: [KZ, TR]" in text and "type: visit" in text and "sources: []" in text
+    assert "countries: [DK, SE]" in text and "type: sailing" in text and "sources: []" in text
 
     path.write_text(text + "My own words.\n", "utf-8")
     again = invoke(project, *flags)
@@ -146,10 +139,18 @@ def test_new_writes_a_named_entry_and_never_overwrites(tmp_path):
 
 
 def test_new_checks_each_answer(tmp_path):
-    project = copy_project(tmp_path)
-    shutil.copytree(ROOT / "content", project / "content")
+    project = copy_demo(tmp_path)
     bad = invoke(
-        project, "new", "--title", "X", "--date", "2024-13", "--countries", "KZ", "--type", "visit"
+        project,
+        "new",
+        "--title",
+        "X",
+        "--date",
+        "2024-13",
+        "--countries",
+        "DK",
+        "--type",
+        "sailing",
     )
     assert bad.returncode == 2 and "'2024-13' is not a valid EDTF date" in bad.stderr
     bad = invoke(
@@ -160,11 +161,11 @@ def test_new_checks_each_answer(tmp_path):
         "--date",
         "2024",
         "--countries",
-        "Kazakstan",
+        "Danmark",
         "--type",
-        "visit",
+        "sailing",
     )
-    assert bad.returncode == 2 and "did you mean KZ?" in bad.stderr
+    assert bad.returncode == 2 and "did you mean DK?" in bad.stderr
     missing = invoke(project, "new", "--title", "X")
     assert missing.returncode == 2 and "--date is missing" in missing.stderr
     assert sorted((project / "content" / "events").glob("*-x.md")) == []
@@ -177,14 +178,13 @@ def test_livereload_rebuilds_on_save_and_keeps_the_last_good_site(tmp_path):
     import time
     import urllib.request
 
-    project = copy_project(tmp_path)
-    shutil.copytree(ROOT / "content", project / "content")
+    project = copy_demo(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
-    url = f"http://127.0.0.1:{port}/events/2021-10-kz-orders-anka.html"
+    url = f"http://127.0.0.1:{port}/events/2021-06-baltic-star-launched.html"
 
     def page_when(condition, seconds=40):
         deadline = time.monotonic() + seconds
@@ -199,17 +199,15 @@ def test_livereload_rebuilds_on_save_and_keeps_the_last_good_site(tmp_path):
         raise AssertionError("the page never showed the expected change")
 
     try:
-        page_when(lambda html: "<h1>Kazakhstan buys three ANKA drones" in html)
-        entry = project / "content" / "events" / "2021-10-kz-orders-anka.md"
+        page_when(lambda html: "<h1>Baltic Star launched" in html)
+        entry = project / "content" / "events" / "2021-06-baltic-star-launched.md"
         text = entry.read_text("utf-8")
-        entry.write_text(
-            text.replace("title: Kazakhstan buys", "title: Edited, Kazakhstan buys"), "utf-8"
-        )
-        page_when(lambda html: "<h1>Edited, Kazakhstan buys" in html)
-        entry.write_text(text.replace("date: 2021-10", "date: 2021-10-45"), "utf-8")
+        entry.write_text(text.replace("title: Baltic Star", "title: Edited, Baltic Star"), "utf-8")
+        page_when(lambda html: "<h1>Edited, Baltic Star launched" in html)
+        entry.write_text(text.replace("date: 2021-06", "date: 2021-06-45"), "utf-8")
         time.sleep(3)
-        assert "<h1>Edited, Kazakhstan buys" in page_when(lambda html: True)
+        assert "<h1>Edited, Baltic Star launched" in page_when(lambda html: True)
     finally:
         server.terminate()
         log = server.communicate(timeout=10)[0].decode()
-    assert "date: 2021-10-45 is not a real date: October 2021 has 31 days" in log
+    assert "date: 2021-06-45 is not a real date: June 2021 has 30 days" in log
