@@ -1,0 +1,320 @@
+"""Pages, listings, exports and the cache, called in-process on the demo's timeline.
+
+No Pelican build and no subprocess: the timeline is loaded once from tests/demo/content
+with the demo's settings, and each test calls the package's functions and reads back
+what they return, the way the full builds do.
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+from collections import Counter
+
+import pytest
+
+from conftest import DEMO
+from pelican.plugins.timeline import exports, history
+from pelican.plugins.timeline.cache import BuildCache
+from pelican.plugins.timeline.cli import site_settings
+from pelican.plugins.timeline.content import load_timeline
+from pelican.plugins.timeline.exports import bibliography, events_csv, events_ics, events_json
+from pelican.plugins.timeline.listing import facets, paginate
+from pelican.plugins.timeline.pages import SiteBuilder
+from pelican.plugins.timeline.settings import read_settings
+
+SITE = "https://timeline.test"
+BUILT = "2021-05-03-baltic-star-build"
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return site_settings(str(DEMO / "pelicanconf.py"))
+
+
+@pytest.fixture(scope="module")
+def config(settings):
+    config, problems = read_settings(settings)
+    assert problems == []
+    return config
+
+
+def load(content, settings, cache=None):
+    """The timeline, with entry dates taken from the files only (no git, so no subprocess)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(history, "git_dates", lambda folder: {})
+        return load_timeline(content, settings, cache)
+
+
+@pytest.fixture(scope="module")
+def timeline(settings):
+    return load(DEMO / "content", settings)
+
+
+@pytest.fixture(scope="module")
+def builder(timeline, config, settings):
+    return SiteBuilder(timeline, config, "", settings["SITENAME"])
+
+
+@pytest.fixture(scope="module")
+def pages(builder):
+    return {page.save_as: page for page in builder.pages()}
+
+
+def demo_entries():
+    return sorted(p.stem for p in (DEMO / "content" / "events").glob("*.md"))
+
+
+# Pages
+
+
+def test_the_timeline_holds_every_demo_entry_in_date_order(timeline):
+    assert sorted(e.slug for e in timeline.events) == demo_entries()
+    keys = [e.date.sort_key for e in timeline.events]
+    assert keys == sorted(keys)
+
+
+def test_every_page_is_planned_once(builder, pages, timeline):
+    urls = builder.urls
+    expected = {urls.named(n) for n in ("index", "countries", "types", "sources", "search")}
+    expected |= {urls.event(e.slug) for e in timeline.events}
+    expected |= {urls.place(code) for code in timeline.by_place}
+    expected |= {urls.type(code) for code in timeline.by_type}
+    assert set(pages) == expected
+    assert len(builder.pages()) == len(expected)  # no page twice
+    assert Counter(p.template for p in pages.values())["event"] == len(timeline.events)
+    assert urls.place("NO") in pages and urls.place("NFA") in pages
+
+
+def test_an_event_page_has_numbered_references_milestones_and_neighbours(builder, pages):
+    page = pages[builder.urls.event(BUILT)]
+    event = page.context["event"]
+    assert [(r.number, r.id) for r in event.references] == [
+        (1, "gazette-2021-05-03"),
+        (2, "kurier-2021-06"),
+    ]
+    assert 'href="#ref-1"' in event.body_html and 'href="#ref-2"' in event.body_html
+    assert [(m.date_iso, m.label) for m in event.milestones] == [
+        ("2021-05-03", "Keel laid"),
+        ("2021-06", "Launched"),
+    ]
+    assert event.previous.slug == "2021-05-03-keel-of-baltic-star"
+    assert event.next.slug == "2021-06-baltic-star-launched"
+    assert [p.name for p in event.link.places] == ["Poland", "Denmark"]
+    json_ld = json.loads(page.context["json_ld"])
+    assert (json_ld["startDate"], json_ld["endDate"]) == ("2021-05-03", "2021-06")
+    assert page.context["cite_this"].bibtex.startswith(f"@misc{{{BUILT},")
+    assert "[1]" not in event.text and "keel" in event.text
+
+
+def test_a_country_page_lists_only_its_events(builder, pages, timeline):
+    listing = pages[builder.urls.place("SE")].context["listing"]
+    slugs = [link.slug for group in listing.years for link in group.events]
+    assert slugs == [e.slug for e in timeline.events if "SE" in e.countries]
+    assert pages[builder.urls.place("SE")].context["count"] == len(slugs)
+
+
+def test_the_sources_page_lists_each_source_with_the_events_citing_it(builder):
+    listed = {view.id: [link.slug for link in links] for view, links in builder.sources_list()}
+    assert listed["gazette-2021-05-03"] == [
+        "2021-05-03-keel-of-baltic-star",
+        "2021-05-03-baltic-star-build",
+    ]
+    assert listed["gazette-2015-01-20"] == [
+        "2015-01-20-ice-closes-northern-route",
+        "2021-11-winter-timetable",
+    ]
+    assert len(listed) == len(builder.timeline.sources)
+
+
+# Listing
+
+
+def test_a_long_listing_is_split_between_whole_years(builder, timeline):
+    links = builder.links(timeline.events)
+    listing = paginate(links, "index.html", 5)
+    assert [page.url for page in listing] == ["index.html"] + [
+        f"index-page{n}.html" for n in range(2, len(listing) + 1)
+    ]
+    shown = [link.slug for page in listing for group in page.years for link in group.events]
+    assert shown == [e.slug for e in timeline.events]  # each event once, in order
+    years = [group.year for page in listing for group in page.years]
+    assert len(years) == len(set(years))  # no year split between two pages
+    for page in listing:
+        sizes = [len(group.events) for group in page.years]
+        assert sum(sizes) <= 5 or len(sizes) == 1  # only a crowded year stands alone
+    crowded = next(page for page in listing if any(g.year == 2021 for g in page.years))
+    assert [g.year for g in crowded.years] == [2021] and len(crowded.years[0].events) == 6
+    assert [p.previous_url for p in listing[1:]] == [p.url for p in listing[:-1]]
+    assert [p.next_url for p in listing[:-1]] == [p.url for p in listing[1:]]
+    first = listing[0]
+    assert {y.year for y in first.year_links if y.same_page} == {g.year for g in first.years}
+    assert next(y for y in first.year_links if y.year == 2021).url == crowded.url
+
+
+def test_one_page_when_the_listing_is_short(builder, timeline):
+    (page,) = paginate(builder.links(timeline.events), "index.html", 500)
+    assert not page.paginated and page.span == "1995–2024"
+    assert page.previous_url == page.next_url == ""
+
+
+def test_filters_count_what_the_page_lists(builder, timeline):
+    filters = facets(builder.links(timeline.events))
+    places = {f.value: f.count for f in filters.places}
+    assert places == dict(Counter(code for e in timeline.events for code in e.countries))
+    counts = [f.count for f in filters.places]
+    assert counts == sorted(counts, reverse=True)
+    assert [f.label for f in filters.places if f.count == places["NO"]][-1] == "Norway"
+    assert {f.value: f.count for f in filters.types} == dict(
+        Counter(e.type for e in timeline.events)
+    )
+    assert filters.years == sorted({e.date.year for e in timeline.events})
+
+
+# Exports
+
+
+def test_events_json_reads_back_as_the_records(timeline, builder):
+    records = events_json.event_records(timeline, builder.urls, SITE)
+    assert json.loads(events_json.render(records)) == records
+    assert [r["slug"] for r in records] == [e.slug for e in timeline.events]
+    drill = next(r for r in records if r["slug"] == "2024-07-08-joint-rescue-drill")
+    assert (drill["date"], drill["start"], drill["end"], drill["precision"]) == (
+        "2024-07-08/2024-07-17", "2024-07-08", "2024-07-17", "day",
+    )  # fmt: skip
+    assert drill["url"] == f"{SITE}/events/2024-07-08-joint-rescue-drill.html"
+    aground = next(r for r in records if r["slug"] == "2003-nordlys-runs-aground-in-fog")
+    assert (aground["precision"], aground["approximate"], aground["uncertain"]) == (
+        "year", True, False,
+    )  # fmt: skip
+
+
+def test_events_csv_reads_back_row_for_row(timeline, builder):
+    records = events_json.event_records(timeline, builder.urls)
+    rows = list(csv.DictReader(io.StringIO(events_csv.render(records), newline="")))
+    assert [r["slug"] for r in rows] == [r["slug"] for r in records]
+    keel = next(r for r in rows if r["slug"] == "2021-05-03-keel-of-baltic-star")
+    assert keel["people"] == "Aino Nurmi (Reporter, FI)"
+    assert keel["countries"] == "PL; DK" and keel["systems"] == "MS Baltic Star"
+    title = next(r for r in rows if r["slug"] == "1996-03-ports-agree-common-tariff")["title"]
+    assert title == "Ports agree a common tariff & timetable"
+
+
+def test_the_calendar_holds_the_day_precise_events(timeline, builder):
+    text = events_ics.render(timeline, builder.urls, SITE, "Demo", "timeline.test")
+    unfolded = text.replace("\r\n ", "")
+    uids = re.findall(r"UID:(.+)@timeline\.test", unfolded)
+    assert uids == [
+        e.slug
+        for e in timeline.events
+        if e.date.precision == "day" and e.date.end_precision == "day"
+    ]
+    assert "2021-05-03-baltic-star-build" not in uids  # ends in a month, not on a day
+    skerries = unfolded.split("UID:2016-08-30-skerries-summer-route-opens@")[1]
+    assert "SUMMARY:A summer route to the skerries opens (date uncertain)" in skerries
+    assert f"URL:{SITE}/events/2016-08-30-skerries-summer-route-opens.html" in skerries
+
+
+def test_the_bibliography_exports_read_back(timeline):
+    items = json.loads(bibliography.render_csl_json(timeline.sources))
+    assert sorted(i["id"] for i in items) == sorted(timeline.sources)
+    tariff = next(i for i in items if i["id"] == "gazette-1996-03")
+    assert tariff["issued"] == {"date-parts": [[1996, 3]]}
+    bib = bibliography.render_bibtex(timeline.sources)
+    assert re.findall(r"^@\w+\{([^,]+),", bib, re.M) == sorted(timeline.sources)
+    entry = bib.split("{gazette-1996-03,")[1].split("\n}")[0]
+    assert r"title = {Ports agree a common tariff \& timetable}" in entry
+
+
+def test_a_local_build_exports_no_feed_and_a_hosted_one_adds_them(timeline, config, settings):
+    local = SiteBuilder(timeline, config, "", settings["SITENAME"])
+    names = [name for name, _ in exports.files(local, config, settings["SITENAME"])]
+    assert {"events.json", "events.csv", "events.ics", "sources.json", "sources.bib"} <= set(names)
+    assert not [n for n in names if n.startswith("feeds/") or n in ("sitemap.xml", "robots.txt")]
+    hosted = SiteBuilder(timeline, config, SITE, settings["SITENAME"])
+    files = dict(exports.files(hosted, config, settings["SITENAME"], ["index.html"]))
+    feeds = {n for n in files if n.startswith("feeds/")}
+    assert feeds == {"feeds/all.atom.xml"} | {
+        f"feeds/{code.lower()}.atom.xml" for code in timeline.by_place
+    }
+    assert f"<loc>{SITE}/index.html</loc>" in files["sitemap.xml"]
+    assert files["robots.txt"].endswith(f"Sitemap: {SITE}/sitemap.xml\n")
+
+
+# The cache
+
+
+def test_a_cache_computes_each_value_once_and_never_keeps_none():
+    cache = BuildCache(None, "")
+    calls = []
+    assert cache.get("a", lambda: calls.append(1) or "A") == "A"
+    assert cache.get("a", lambda: calls.append(1) or "B") == "A"
+    assert cache.get("nothing", lambda: None) is None
+    assert cache.get("nothing", lambda: "now") == "now"
+    assert len(calls) == 1
+
+
+def test_a_saved_cache_is_reused_only_with_the_same_fingerprint(tmp_path):
+    first = BuildCache(tmp_path, "fingerprint-1")
+    first.get("entry", lambda: "parsed")
+    first.written("events/a.html", "key-a")
+    first.written("events/b.html", "key-b")
+    first.save()
+
+    same = BuildCache(tmp_path, "fingerprint-1")
+    assert same.get("entry", lambda: "parsed again") == "parsed"
+    (tmp_path / "out" / "events").mkdir(parents=True)
+    (tmp_path / "out" / "events" / "a.html").write_text("a")
+    assert same.unchanged("events/a.html", "key-a", tmp_path / "out")
+    assert not same.unchanged("events/a.html", "key-changed", tmp_path / "out")
+    assert not same.unchanged("events/b.html", "key-b", tmp_path / "out")  # file gone
+    same.written("events/a.html", "key-a")
+    assert same.stale() == ["events/b.html"]  # b's event was deleted: remove its page
+
+    other = BuildCache(tmp_path, "fingerprint-2")  # new code, theme or settings
+    assert other.get("entry", lambda: "parsed again") == "parsed again"
+    assert other.stale() == ["events/a.html", "events/b.html"]
+
+
+def test_a_second_load_reads_only_the_changed_entry(tmp_path, settings):
+    content = tmp_path / "content"
+    shutil.copytree(DEMO / "content", content)
+    cache = BuildCache(tmp_path / "cache", "demo")
+    load(content, settings, cache)
+    cache.save()
+
+    entry = content / "events" / "2021-06-baltic-star-launched.md"
+    entry.write_text(entry.read_text("utf-8").replace("at the yard", "at the yard, at dusk"))
+    again = BuildCache(tmp_path / "cache", "demo")
+    computed = []
+    plain_get = again.get
+    again.get = lambda key, compute: plain_get(key, lambda: computed.append(key) or compute())
+    reloaded = load(content, settings, again)
+    assert len(computed) == 1  # the edited entry; every other one and the sources from cache
+    launched = next(e for e in reloaded.events if e.slug == "2021-06-baltic-star-launched")
+    assert launched.summary == "The Baltic Star was launched at the yard, at dusk."
+
+
+def test_rendered_markdown_is_cached_and_keyed_by_the_cited_sources(timeline, config):
+    cache = BuildCache(None, "")
+    SiteBuilder(timeline, config, "", "", cache).views.event(timeline.events[0])
+    keys = set(cache.values)
+    SiteBuilder(timeline, config, "", "", cache).views.event(timeline.events[0])
+    assert set(cache.values) == keys  # the second builder found it
+    changed = dict(timeline.sources)
+    first = timeline.events[0]
+    source = changed[first.sources[0]]
+    changed[source.id] = type(source)(**{**source.__dict__, "title": "A corrected title"})
+    assert changed[source.id].title == "A corrected title"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timeline, "sources", changed)
+        view = SiteBuilder(timeline, config, "", "", cache).views.event(first)
+    assert set(cache.values) > keys  # a new title is a new key: no stale HTML
+    assert "A corrected title" in view.body_html
+
+
+def test_entry_dates_come_from_the_front_matter_else_the_event(timeline):
+    added, updated = timeline.changes["2021-09-14-two-ferries-collide"]
+    assert added == dt.datetime(2021, 9, 14, tzinfo=dt.UTC) and updated >= added
