@@ -78,7 +78,8 @@ def test_the_timeline_holds_every_demo_entry_in_date_order(timeline):
 
 def test_every_page_is_planned_once(builder, pages, timeline):
     urls = builder.urls
-    expected = {urls.named(n) for n in ("index", "countries", "types", "sources", "search")}
+    named = ("index", "countries", "types", "sources", "search", "changes")
+    expected = {urls.named(n) for n in named}
     expected |= {urls.event(e.slug) for e in timeline.events}
     expected |= {urls.place(code) for code in timeline.by_place}
     expected |= {urls.type(code) for code in timeline.by_type}
@@ -236,7 +237,7 @@ def test_a_local_build_exports_no_feed_and_a_hosted_one_adds_them(timeline, conf
     hosted = SiteBuilder(timeline, config, SITE, settings["SITENAME"])
     files = dict(exports.files(hosted, config, settings["SITENAME"], ["index.html"]))
     feeds = {n for n in files if n.startswith("feeds/")}
-    assert feeds == {"feeds/all.atom.xml"} | {
+    assert feeds == {"feeds/all.atom.xml", "feeds/changes.atom.xml"} | {
         f"feeds/{code.lower()}.atom.xml" for code in timeline.by_place
     }
     assert f"<loc>{SITE}/index.html</loc>" in files["sitemap.xml"]
@@ -316,5 +317,5 @@ def test_rendered_markdown_is_cached_and_keyed_by_the_cited_sources(timeline, co
 
 
 def test_entry_dates_come_from_the_front_matter_else_the_event(timeline):
-    added, updated = timeline.changes["2021-09-14-two-ferries-collide"]
+    added, updated = timeline.changes["2021-09-14-two-ferries-collide"][:2]
     assert added == dt.datetime(2021, 9, 14, tzinfo=dt.UTC) and updated >= added
