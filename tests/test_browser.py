@@ -277,7 +277,9 @@ def test_search_and_filters_on_a_hosted_site(demo_site, open_page):
 # The footer stood flush against the content: main's padding lost to the .wrap shorthand.
 FOOTER_GAP = """() => {
   const main = document.querySelector('main');
-  const last = [...main.querySelectorAll('*')].filter(e => e.getClientRects().length)
+  // What a closed <details> holds is laid out but not shown: it is not the content's end.
+  const shown = e => e.getClientRects().length && !e.closest('details:not([open]) > :not(summary)');
+  const last = [...main.querySelectorAll('*')].filter(shown)
     .reduce((low, e) => Math.max(low, e.getBoundingClientRect().bottom), 0);
   return [parseFloat(getComputedStyle(main).paddingBottom),
           document.querySelector('.site-footer').getBoundingClientRect().top - last];
