@@ -23,7 +23,9 @@ from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.exports import bibliography, events_csv, events_ics, events_json
 from pelican.plugins.timeline.listing import facets, paginate
 from pelican.plugins.timeline.pages import SiteBuilder
+from pelican.plugins.timeline.render import Rendering
 from pelican.plugins.timeline.settings import read_settings
+from pelican.plugins.timeline.urls import Urls
 
 SITE = "https://timeline.test"
 BUILT = "2021-05-03-baltic-star-build"
@@ -107,7 +109,8 @@ def test_an_event_page_has_numbered_references_milestones_and_neighbours(builder
     json_ld = json.loads(page.context["json_ld"])
     assert (json_ld["startDate"], json_ld["endDate"]) == ("2021-05-03", "2021-06")
     assert page.context["cite_this"].bibtex.startswith(f"@misc{{{BUILT},")
-    assert "[1]" not in event.text and "keel" in event.text
+    text = builder.rendering.event(builder.timeline.by_slug[BUILT]).text
+    assert "[1]" not in text and "keel" in text
 
 
 def test_a_country_page_lists_only_its_events(builder, pages, timeline):
@@ -230,12 +233,12 @@ def test_the_bibliography_exports_read_back(timeline):
 
 
 def test_a_local_build_exports_no_feed_and_a_hosted_one_adds_them(timeline, config, settings):
-    local = SiteBuilder(timeline, config, "", settings["SITENAME"])
-    names = [name for name, _ in exports.files(local, config, settings["SITENAME"])]
+    # The exports read the model, the URLs and the rendered texts: no page builder.
+    urls, rendering, name = Urls(config), Rendering(timeline.sources), settings["SITENAME"]
+    names = [path for path, _ in exports.files(timeline, urls, rendering, config, "", name)]
     assert {"events.json", "events.csv", "events.ics", "sources.json", "sources.bib"} <= set(names)
     assert not [n for n in names if n.startswith("feeds/") or n in ("sitemap.xml", "robots.txt")]
-    hosted = SiteBuilder(timeline, config, SITE, settings["SITENAME"])
-    files = dict(exports.files(hosted, config, settings["SITENAME"], ["index.html"]))
+    files = dict(exports.files(timeline, urls, rendering, config, SITE, name, ["index.html"]))
     feeds = {n for n in files if n.startswith("feeds/")}
     assert feeds == {"feeds/all.atom.xml", "feeds/changes.atom.xml"} | {
         f"feeds/{code.lower()}.atom.xml" for code in timeline.by_place
