@@ -56,7 +56,7 @@ def test_year_navigation_and_permalinks_work_by_clicking(demo_site, open_page):
     assert page.url.endswith("/events/2021-05-03-baltic-star-build.html")
     page.locator("sup.cite a").first.click()
     assert page.url.endswith("#ref-1")
-    page.get_by_role("link", name="Poland", exact=True).first.click()
+    page.get_by_role("link", name="Poland · builder", exact=True).first.click()  # with its role
     assert page.url.endswith("/countries/pl.html")
     assert record["errors"] == []
 

@@ -158,8 +158,9 @@ def test_the_bundled_site_builds_with_enough_events(bundled_site):
     early = [r for r in records if int(r["start"][:4]) < EARLY_YEAR]
     assert len(records) >= MIN_EVENTS
     assert len(early) >= MIN_EVENTS_BEFORE_EARLY_YEAR, [r["slug"] for r in early]
-    pages = {p.stem for p in (bundled_site / "events").glob("*.html")}
-    assert pages == {r["slug"] for r in records}
+    pages = {p.stem for p in (bundled_site / "events").glob("*.html")
+             if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")}  # fmt: skip
+    assert pages == {r["slug"] for r in records}  # every entry, beside its old addresses
 
 
 def test_every_internal_link_of_the_bundled_site_resolves(bundled_site):
