@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pelican.settings import read_settings
 
-from conftest import ORGANISATIONS, ROOT, SOURCES, write_site
+from conftest import INLINE_SETTINGS, ORGANISATIONS, SOURCES, write_site
 from pelican import Pelican
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.problems import ContentError
@@ -26,11 +26,13 @@ FAMILIES = {"data-loss", "check-then-crash", "traceback", "misleading", "wrong-o
 
 
 def site_settings(content: Path, output: Path, overrides: dict) -> dict:
+    """The inline sites' settings (not the bundled site's), with these values changed."""
+    settings_file = content.parent / "pelicanconf.py"
+    settings_file.write_text(INLINE_SETTINGS, encoding="utf-8")
     return read_settings(
-        str(ROOT / "pelicanconf.py"),
+        str(settings_file),
         override={"PATH": str(content), "OUTPUT_PATH": str(output),
-                  "CACHE_PATH": str(output.parent / "cache"), "THEME": str(ROOT / "theme"),
-                  **overrides},
+                  "CACHE_PATH": str(output.parent / "cache"), **overrides},
     )  # fmt: skip
 
 

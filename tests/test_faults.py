@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EVENT_A, EVENT_B, ROOT, pelican_build, run_python, write_site
-from conftest import copy_project as copy_site_settings
+from conftest import EVENT_A, EVENT_B, INLINE_SETTINGS, ROOT, pelican_build, run_python, write_site
 from pelican.plugins.timeline import build
 from pelican.plugins.timeline.build import BuildFailed, atomic_build
 
@@ -26,11 +25,10 @@ NEW_TITLE = "Kazakhstan and Türkiye sign a revised plan"
 
 
 def copy_project(folder: Path) -> Path:
-    """The project's settings and theme, with a cache of its own (Pelican's default
+    """The inline sites' settings, with a cache of its own (Pelican's default
     CACHE_PATH is relative to the working folder)."""
-    copy_site_settings(folder)
-    with open(folder / "pelicanconf.py", "a", encoding="utf-8") as settings:
-        settings.write('\nCACHE_PATH = "cache"\n')
+    settings = INLINE_SETTINGS + 'CACHE_PATH = "cache"\n'
+    (folder / "pelicanconf.py").write_text(settings, encoding="utf-8")
     return folder
 
 
