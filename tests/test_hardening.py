@@ -63,6 +63,25 @@ def test_two_builds_are_identical_byte_for_byte(tmp_path):
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_a_build_across_worker_processes_equals_a_one_process_build(tmp_path):
+    def build_with(workers):
+        result = run_python(
+            "-m", "pelican", str(DEMO / "content"), "-s", str(DEMO / "pelicanconf.py"),
+            "-o", str(tmp_path / workers), "--verbose",
+            "-e", "TIMELINE_CACHE=false", f"TIMELINE_WORKERS={workers}", cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return " ".join((result.stdout + result.stderr).split()), files_of(tmp_path / workers)
+
+    entries = len(list((DEMO / "content" / "events").glob("*.md")))
+    one_log, one = build_with("1")
+    two_log, two = build_with("2")
+    assert f"timeline: read {entries} entries in 1 process(es)" in one_log
+    assert f"timeline: read {entries} entries in 2 process(es)" in two_log
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
 def test_a_cached_build_equals_a_clean_build_after_settings_and_theme_change(tmp_path):
     project = copy_demo(tmp_path / "project")
     settings, cache = project / "pelicanconf.py", tmp_path / "cache"

@@ -1,13 +1,18 @@
-"""A build cache that is safe to keep: every entry is keyed by everything it depends on.
+"""A build cache that is safe to keep: every record is keyed by everything it depends on.
 
-It holds each validated entry, the HTML of each event's Markdown, and for each page
-written the key of the data it was rendered from, so that a rebuild into the same output
-folder rewrites only the pages whose data changed, and removes the pages of deleted
-events. Keys hash the inputs
-(the text, the cited sources, the page's data) together with a fingerprint of the
-plugin's code, the theme, the settings and the library versions: a change to any of them
-misses the cache, so a cached build always equals a clean one. Deleting the cache folder
-is always safe.
+It holds one record per entry (the validated event, its problems and its rendered
+Markdown), keyed by a digest of the entry's bytes and of the vocabulary it was checked
+against, and, for each output folder, the key of the data each page was written from, so
+that a rebuild into the same folder rewrites only the pages whose data changed and
+removes the pages of deleted events. Page keys hash the page's data together with a
+fingerprint of the theme and the settings (``fingerprint``); records are trusted only
+while the plugin's code and the libraries are those that made them (``code_fingerprint``).
+A change to any of them misses the cache, so a cached build always equals a clean one.
+
+The records live in one SQLite file, so that a build reads only the records it needs and
+writes only the new ones (a single pickle had to be read and written whole, 10,000
+entries at a time). Every change is one transaction: a build killed at any point leaves
+the old state or the new one. Deleting the cache folder is always safe.
 """
 
 from __future__ import annotations
@@ -16,15 +21,17 @@ import contextlib
 import hashlib
 import importlib.metadata
 import logging
-import os
 import pickle
+import sqlite3
 from pathlib import Path
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "edtf", "pycountry", "pyyaml", "markupsafe")
-# Settings that say where files go, not what they contain.
-PLACE_ONLY_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PATH"}
-STATE = "state.pickle"
+# Settings that say where files go or how they are made, not what they contain.
+PLACE_ONLY_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "PATH", "TIMELINE_WORKERS"}
+DATABASE = "cache.sqlite"
+OLD_STATE = "state.pickle"  # the single-pickle cache of earlier versions
+BATCH = 500  # keys per query, below SQLite's limit of host parameters
 logger = logging.getLogger(__name__)
 
 
@@ -48,52 +55,131 @@ def _files_digest(folder: Path) -> str:
     return h.hexdigest()
 
 
-def fingerprint(settings: dict, theme: str) -> str:
+def code_fingerprint() -> str:
+    """The plugin's files and the versions of the libraries it uses."""
+    return digest(_files_digest(PLUGIN_DIR), _library_versions())
+
+
+def _library_versions() -> list:
     versions = []
     for name in LIBRARIES:
         try:
             versions.append((name, importlib.metadata.version(name)))
         except importlib.metadata.PackageNotFoundError:
             versions.append((name, None))
+    return versions
+
+
+def fingerprint(settings: dict, theme: str) -> str:
+    """Everything a page depends on besides its data: code, libraries, theme, settings."""
     relevant = sorted((k, repr(v)) for k, v in settings.items() if k not in PLACE_ONLY_SETTINGS)
-    return digest(_files_digest(PLUGIN_DIR), _files_digest(Path(theme)), relevant, versions)
+    return digest(code_fingerprint(), _files_digest(Path(theme)), relevant)
 
 
 class BuildCache:
-    """Cached Markdown and pages for one build; ``save`` keeps them for the next one."""
+    """The records and page keys of one build; ``save`` keeps them for the next one.
 
-    def __init__(self, folder: Path | None, fingerprint: str):
+    ``fingerprint`` says which code made the records (records of other code are not
+    read); ``output`` names the folder whose pages' keys this build reads and writes, so
+    that two output folders sharing a cache never take each other's pages for their own.
+    """
+
+    def __init__(self, folder: Path | None, fingerprint: str, output: str = ""):
         self.folder = folder
         self.fingerprint = fingerprint
-        self.values: dict[str, object] = {}
+        self.output = output
+        self.values: dict[str, object] = {}  # read or made in this build
+        self._new: dict[str, object] = {}  # made in this build: to store
+        self._used: set[str] = set()
         self.pages: dict[str, str] = {}  # output path -> key of the data written there
         self.previous_pages: dict[str, str] = {}
-        self._used: set[str] = set()
+        self._db: sqlite3.Connection | None = None
         if folder:
-            self._load()
+            self._open()
 
-    def _load(self):
+    # --- the database --------------------------------------------------------------
+
+    def _open(self):
         try:
-            with open(self.folder / STATE, "rb") as handle:
-                state = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return
-        previous = state.get("pages", {})
-        if state.get("fingerprint") == self.fingerprint:
-            self.values = state.get("values", {})
-            self.previous_pages = previous
-        else:  # the keys are void, but the files written are still known, to remove them
-            self.previous_pages = dict.fromkeys(previous, "")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / OLD_STATE).unlink(missing_ok=True)
+            db = sqlite3.connect(self.folder / DATABASE, timeout=60, isolation_level=None)
+            db.executescript(
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);"
+                "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, value BLOB);"
+                "CREATE TABLE IF NOT EXISTS pages (output TEXT, save_as TEXT, key TEXT,"
+                " PRIMARY KEY (output, save_as));"
+            )
+            row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+            if row is None or row[0] != self.fingerprint:
+                # Other code made these records: none can be trusted. The files written
+                # are still known (with void keys), to remove those no longer made.
+                with db:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.execute("DELETE FROM records")
+                    db.execute("UPDATE pages SET key = ''")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
+                               (self.fingerprint,))  # fmt: skip
+            self.previous_pages = dict(
+                db.execute("SELECT save_as, key FROM pages WHERE output = ?", (self.output,))
+            )
+            self._db = db
+        except (OSError, sqlite3.Error) as error:
+            self._give_up(error)
+
+    def _give_up(self, error: Exception):
+        # The cache only saves time: without it the build is whole, only slower.
+        reason = getattr(error, "strerror", None) or str(error)
+        logger.warning("timeline: cache not kept in %s (%s)", self.folder, reason)
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+        self.folder = None
+
+    def _fetch(self, keys: list[str]) -> dict[str, object]:
+        found = {}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(keys), BATCH):
+                batch = keys[start : start + BATCH]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT key, value FROM records WHERE key IN ({marks})"
+                for key, value in self._db.execute(query, batch):
+                    found[key] = pickle.loads(value)
+        except (sqlite3.Error, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return {}  # an unreadable record is a miss
+        return found
+
+    # --- records -------------------------------------------------------------------
 
     def get(self, key: str, compute):
         """The cached value for key, or compute() and remember it (unless it is None)."""
         self._used.add(key)
         if key not in self.values:
+            self.values.update(self._fetch([key]))
+        if key not in self.values:
             value = compute()
             if value is None:
                 return None
-            self.values[key] = value
+            self.put(key, value)
         return self.values[key]
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        """{key: value} of the keys that have a record (one query per few hundred keys)."""
+        self._used.update(keys)
+        missing = [key for key in keys if key not in self.values]
+        self.values.update(self._fetch(missing))
+        return {key: self.values[key] for key in keys if key in self.values}
+
+    def put(self, key: str, value):
+        self._used.add(key)
+        self.values[key] = value
+        self._new[key] = value
+
+    # --- pages ---------------------------------------------------------------------
 
     def unchanged(self, save_as: str, key: str, output: Path) -> bool:
         """Was this page written to output by an earlier build, from the same data?"""
@@ -113,28 +199,44 @@ class BuildCache:
         the new ones; with this record the next build rewrites them all, and still knows
         every file that may need removing. Without it, undoing the edit that was being
         built would bring back the old keys, and the half-written pages would be kept.
+        The new records are stored now too: they hold no page, so they are safe to keep.
         """
-        self._store(self.values, dict.fromkeys([*self.previous_pages, *planned], ""))
+        names = dict.fromkeys([*self.previous_pages, *planned], "")
+        self._transaction(self._store_records, lambda db: self._store_pages(db, names))
 
     def save(self):
-        keep = {key: self.values[key] for key in self._used if key in self.values}
-        self._store(keep, self.pages)
+        self._transaction(
+            self._store_records, self._prune, lambda db: self._store_pages(db, self.pages)
+        )
 
-    def _store(self, values: dict, pages: dict):
-        """Write the state in one step: a reader sees the old state or the new one."""
-        if not self.folder:
+    def _store_records(self, db):
+        db.executemany(
+            "INSERT OR REPLACE INTO records VALUES (?, ?)",
+            ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in self._new.items()),
+        )
+        self._new = {}
+
+    def _prune(self, db):
+        """Forget records this build did not use: deleted or edited entries' old ones."""
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+        db.execute("DELETE FROM used")
+        db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used))
+        db.execute("DELETE FROM records WHERE key NOT IN (SELECT key FROM used)")
+
+    def _store_pages(self, db, pages: dict):
+        db.execute("DELETE FROM pages WHERE output = ?", (self.output,))
+        db.executemany(
+            "INSERT INTO pages VALUES (?, ?, ?)", ((self.output, k, v) for k, v in pages.items())
+        )
+
+    def _transaction(self, *steps):
+        """Run the steps in one transaction: a reader sees the old state or the new one."""
+        if self._db is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial = self.folder / f"{STATE}.{os.getpid()}"
-            state = {"fingerprint": self.fingerprint, "values": values, "pages": pages}
-            with open(partial, "wb") as handle:
-                pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(self.folder / STATE)
-        except OSError as error:
-            # The cache only saves time: without it the build is whole, only slower. A
-            # state that could not be replaced must not be trusted by the next build.
-            logger.warning("timeline: cache not kept in %s (%s)", self.folder, error.strerror)
-            with contextlib.suppress(OSError):
-                (self.folder / STATE).unlink()
-            self.folder = None
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                for step in steps:
+                    step(self._db)
+        except sqlite3.Error as error:
+            self._give_up(error)

@@ -6,9 +6,11 @@ This is the one place that decides whether the content is valid. ``invoke check`
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import frontmatter, output_paths
+from . import frontmatter, output_paths, parallel
 from .cache import BuildCache, digest
 from .fields import Vocabulary
 from .history import entry_dates
@@ -16,6 +18,7 @@ from .linkreport import parse_link_report
 from .model import Timeline
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
+from .render import render_event
 from .settings import read_settings
 from .validate import (
     check_aliases,
@@ -27,6 +30,7 @@ from .validate import (
 )
 
 MAX_ENTRY_BYTES = 200_000
+logger = logging.getLogger(__name__)
 
 
 def _displayer(root: Path):
@@ -61,6 +65,26 @@ def _read_entry(name: str, raw: bytes, vocabulary: Vocabulary):
     return validate_entry(name, fields, body, body_line, vocabulary)
 
 
+@dataclass(frozen=True)
+class EntryWork:
+    """What every worker needs to make an entry's record."""
+
+    vocabulary: Vocabulary
+    render: bool
+
+
+def entry_record(work: EntryWork, item: tuple[str, bytes]):
+    """One entry's record: (Event or None, problems, its rendered texts or None).
+
+    Rendering belongs to the record: it depends only on the entry's texts and the sources
+    it cites, both covered by the record's key.
+    """
+    name, raw = item
+    event, problems = _read_entry(name, raw, work.vocabulary)
+    rendered = render_event(event, work.vocabulary.sources) if event and work.render else None
+    return event, problems, rendered
+
+
 def entry_paths(events_dir: Path) -> list[Path]:
     """Every entry: .md in any case (reported if not lowercase); dot-files and dot-folders
     are skipped, as other generators do (macOS writes ._name.md beside each file)."""
@@ -73,11 +97,15 @@ def entry_paths(events_dir: Path) -> list[Path]:
     )
 
 
-def load_timeline(content_path, settings: dict | None = None, cache=None) -> Timeline:
+def load_timeline(
+    content_path, settings: dict | None = None, cache=None, rendered: dict | None = None
+) -> Timeline:
     """Validate everything under ``content_path``; raise ContentError listing every problem.
 
     With a BuildCache, an entry whose bytes and vocabulary are unchanged since the last
-    build is taken from it instead of being parsed and checked again.
+    build is taken from it instead of being parsed and checked again. Entries that are
+    not are read in worker processes when there are many (``TIMELINE_WORKERS``). With a
+    ``rendered`` dict, each event's rendered texts are made too and put there by slug.
     """
     root = Path(content_path)
     config, problems = read_settings(settings or {})
@@ -130,7 +158,7 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
         str(vocabulary.today),
     )
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
-    events, first_seen, names = [], {}, {}
+    events, first_seen, names, todo = [], {}, {}, []
     for path in entry_paths(events_dir) if events_dir.is_dir() else []:
         name = shown(path)
         raw = path.read_bytes()
@@ -154,14 +182,33 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
             )  # fmt: skip
             continue
         first_seen[slug] = name
-        event, found = cache.get(
-            digest("entry", name, raw, vocabulary_key),
-            lambda name=name, raw=raw: _read_entry(name, raw, vocabulary),
-        )
+        names[slug] = path.relative_to(events_dir).as_posix()
+        todo.append((digest("entry", name, raw, vocabulary_key), name, raw))
+
+    render = rendered is not None
+    records = cache.get_many([key for key, _, _ in todo])
+    # A record made by ``check`` holds no rendering: the build makes it again, rendered.
+    missing = [
+        t for t in todo
+        if t[0] not in records or (render and records[t[0]][0] and records[t[0]][2] is None)
+    ]  # fmt: skip
+    workers = parallel.workers_for(config["TIMELINE_WORKERS"], len(missing))
+    made = parallel.map_shared(
+        entry_record, [(name, raw) for _, name, raw in missing], EntryWork(vocabulary, render),
+        workers,
+    )  # fmt: skip
+    if missing:
+        logger.info("timeline: read %d entries in %d process(es)", len(missing), workers)
+    for (key, _, _), record in zip(missing, made, strict=True):
+        cache.put(key, record)
+        records[key] = record
+    for key, _, _ in todo:
+        event, found, texts = records[key]
         problems += found
         if event:
             events.append(event)
-            names[event.slug] = path.relative_to(events_dir).as_posix()
+            if render:
+                rendered[event.slug] = texts
     if not events_dir.is_dir():
         problems.append(Problem(shown(events_dir), 0, "events", "folder not found"))
 

@@ -19,7 +19,7 @@ from pelican.log import console
 from . import exports
 from .assets import plugin_assets
 from .build import describe_os_error
-from .cache import BuildCache, digest, fingerprint
+from .cache import BuildCache, code_fingerprint, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
 from .problems import ContentError
@@ -52,17 +52,23 @@ class TimelineGenerator(Generator):
         folder = Path(self.settings["CACHE_PATH"]) / "timeline"
         self.cache = BuildCache(
             folder if self.config["TIMELINE_CACHE"] else None,
-            fingerprint(self.settings, self.theme),
+            code_fingerprint(),
+            os.path.realpath(self.output_path),
         )
+        # Page keys also hold the theme and the settings: a change to either is a new key.
+        self.page_fingerprint = fingerprint(self.settings, self.theme)
+        rendered = {}
         try:
-            self.timeline = load_timeline(self.path, self.settings, self.cache)
+            self.timeline = load_timeline(self.path, self.settings, self.cache, rendered)
         except ContentError as error:
             print(str(error), file=sys.stderr)
             raise ContentProblems(error) from None
         self.relative = self.settings.get("RELATIVE_URLS", False)
         site_url = "" if self.relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
-        self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name, self.cache)
+        self.builder = SiteBuilder(
+            self.timeline, self.config, site_url, self.site_name, self.cache, rendered
+        )
         self.assets = plugin_assets(self.builder.urls, self.config["TIMELINE_FINGERPRINT_ASSETS"])
         self.context.update(self.builder.site_context())
         self.context["assets"] = {name: asset.url for name, asset in self.assets.items()}
@@ -110,7 +116,9 @@ class TimelineGenerator(Generator):
             ]
         )
         for page in self.pages:
-            key = digest("page", page.save_as, page.template, page.context, menu)
+            key = digest(
+                "page", self.page_fingerprint, page.save_as, page.template, page.context, menu
+            )
             self.cache.written(page.save_as, key)
             if self.cache.unchanged(page.save_as, key, output):
                 continue  # written by an earlier build from the same data

@@ -41,14 +41,15 @@ class SiteBuilder:
     """Prepares every page of the timeline from one Timeline."""
 
     def __init__(
-        self, timeline: Timeline, config: dict, site_url: str = "", site_name="", cache=None
-    ):
+        self, timeline: Timeline, config: dict, site_url: str = "", site_name="", cache=None,
+        rendered=None,
+    ):  # fmt: skip
         self.timeline = timeline
         self.config = config
         self.site_url = absolute_site_url(site_url)
         self.site_name = site_name
         self.urls = Urls(config)
-        self.rendering = Rendering(timeline.sources, cache)
+        self.rendering = Rendering(timeline.sources, cache, rendered)
         self.views = Views(
             timeline, self.urls, self.site_url, self.rendering, config["TIMELINE_LANGUAGE_NAMES"],
             config["TIMELINE_REPORT_ERRORS_TO"],

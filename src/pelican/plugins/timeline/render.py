@@ -39,6 +39,17 @@ def new_converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["extra", "sane_lists"])
 
 
+_converter: markdown.Markdown | None = None
+
+
+def process_converter() -> markdown.Markdown:
+    """This process's converter: one per process (each worker has its own), made once."""
+    global _converter
+    if _converter is None:
+        _converter = new_converter()
+    return _converter
+
+
 class Renderer:
     """Renders the texts of one event, numbering its sources in order of first citation."""
 
@@ -108,19 +119,29 @@ class RenderedEvent:
     text: str  # the body as plain text, without citation marks
 
 
+def render_event(event: Event, sources: dict[str, Source], converter=None) -> RenderedEvent:
+    """An event's body, note and milestone marks as HTML, its sources numbered in order."""
+    renderer = Renderer(sources, converter or process_converter())
+    body = renderer.markdown(event.body)
+    note = renderer.markdown(event.note) if event.note else ""
+    marks = tuple(renderer.key_marks(m.sources) for m in event.milestones)
+    numbered = tuple((r.source.id, r.number) for r in renderer.references())
+    return RenderedEvent(body, note, marks, numbered, html_to_text(body))
+
+
 class Rendering:
     """The rendered texts of every event of one timeline, each made once.
 
     Results are kept in the build cache under a key of everything they depend on (the
     texts, the sources cited and their titles), so an unchanged entry is not rendered
-    again in the next build.
+    again in the next build. ``done``: texts already rendered with these sources, by slug
+    (the build renders each entry with its record, see ``content.load_timeline``).
     """
 
-    def __init__(self, sources: dict[str, Source], cache: BuildCache | None = None):
+    def __init__(self, sources: dict[str, Source], cache: BuildCache | None = None, done=None):
         self.sources = sources
         self.cache = cache or BuildCache(None, "")
-        self._converter = new_converter()
-        self._done: dict[str, RenderedEvent] = {}
+        self._done: dict[str, RenderedEvent] = dict(done or {})
 
     def event(self, event: Event) -> RenderedEvent:
         if event.slug not in self._done:
@@ -134,12 +155,4 @@ class Rendering:
             [(k, sources[k].title) for k in event.sources],
         )  # fmt: skip
 
-        def render() -> RenderedEvent:
-            renderer = Renderer(sources, self._converter)
-            body = renderer.markdown(event.body)
-            note = renderer.markdown(event.note) if event.note else ""
-            marks = tuple(renderer.key_marks(m.sources) for m in event.milestones)
-            numbered = tuple((r.source.id, r.number) for r in renderer.references())
-            return RenderedEvent(body, note, marks, numbered, html_to_text(body))
-
-        return self.cache.get(key, render)
+        return self.cache.get(key, lambda: render_event(event, sources))
