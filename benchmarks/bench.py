@@ -45,6 +45,7 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 LOAD_CONTENT_CACHE = False
+THEME_STATIC_PATHS = []  # as the bundled site: the plugin brings its own files
 TIMELINE_TYPES = {types!r}
 """
 

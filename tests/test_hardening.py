@@ -117,6 +117,63 @@ def test_a_cached_build_equals_a_clean_build_after_settings_and_theme_change(tmp
     assert "events/2021-06-baltic-star-launched.html" not in cached  # the old name's page is gone
 
 
+def stamped(folder):
+    """{file: (modification time, bytes)} of a built site."""
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_body_edit_rewrites_only_the_files_that_show_the_text(tmp_path):
+    project = copy_demo(tmp_path / "project")
+    settings, cache, site = project / "pelicanconf.py", tmp_path / "cache", tmp_path / "site"
+    build(project / "content", site, cache, settings=settings)
+    before = stamped(site)
+    event = project / "content" / "events" / "2021-06-baltic-star-launched.md"
+    event.write_text(
+        event.read_text("utf-8").replace("went into the water", "slid into the water"), "utf-8"
+    )
+    build(project / "content", site, cache, settings=settings)
+    after = stamped(site)
+
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    [old_data] = [name for name in before if name.startswith("search-data.")]
+    [new_data] = [name for name in after if name.startswith("search-data.")]
+    # The event's page, the search data (named by its content) and the page naming it.
+    assert changed == sorted(["events/2021-06-baltic-star-launched.html", new_data, "search.html"])
+    assert old_data not in after and new_data != old_data
+    assert "slid into the water" in after["events/2021-06-baltic-star-launched.html"][1].decode()
+    clean = build(project / "content", tmp_path / "clean", tmp_path / "none", settings=settings)
+    assert {name: data for name, (_, data) in after.items()} == clean
+
+
+def test_a_cached_build_equals_a_clean_build_after_front_matter_and_sources_edits(tmp_path):
+    project = copy_demo(tmp_path / "project")
+    settings, cache = project / "pelicanconf.py", tmp_path / "cache"
+    content = project / "content"
+    build(content, tmp_path / "warm", cache, settings=settings)
+    edits = [
+        (content / "events" / "2021-06-baltic-star-launched.md",
+         "summary: The Baltic Star was launched at the yard.",
+         "summary: The Baltic Star was launched at the northern yard.", "the northern yard"),
+        (content / "events" / "2021-06-baltic-star-launched.md", "tags: [shipyards]",
+         "tags: [shipyards, launches]", '"launches"'),
+        (content / "sources.yaml", "title: First ferry reaches the island at dawn",
+         "title: First ferry reaches the island before dawn", "the island before dawn"),
+    ]  # fmt: skip
+    for number, (path, old, new, needle) in enumerate(edits):
+        text = path.read_text("utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), "utf-8")
+        cached = build(content, tmp_path / "warm", cache, settings=settings)
+        clean = build(content, tmp_path / f"clean{number}", tmp_path / f"none{number}",
+                      settings=settings)  # fmt: skip
+        assert cached == clean, number
+        assert any(needle.encode() in data for data in cached.values()), needle
+
+
 def invoke(project, *args, stdin=""):
     import subprocess
     import sys

@@ -7,7 +7,7 @@ This is the one place that decides whether the content is valid. ``invoke check`
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import frontmatter, output_paths, parallel
@@ -74,15 +74,18 @@ class EntryWork:
 
 
 def entry_record(work: EntryWork, item: tuple[str, bytes]):
-    """One entry's record: (Event or None, problems, its rendered texts or None).
+    """One entry's record: (Event or None, problems, its rendered texts or None, a digest
+    of its facts: all but the body, which only pages and feeds show).
 
     Rendering belongs to the record: it depends only on the entry's texts and the sources
     it cites, both covered by the record's key.
     """
     name, raw = item
     event, problems = _read_entry(name, raw, work.vocabulary)
-    rendered = render_event(event, work.vocabulary.sources) if event and work.render else None
-    return event, problems, rendered
+    if event is None:
+        return None, problems, None, ""
+    rendered = render_event(event, work.vocabulary.sources) if work.render else None
+    return event, problems, rendered, digest("facts", replace(event, body=""))
 
 
 def entry_paths(events_dir: Path) -> list[Path]:
@@ -98,14 +101,19 @@ def entry_paths(events_dir: Path) -> list[Path]:
 
 
 def load_timeline(
-    content_path, settings: dict | None = None, cache=None, rendered: dict | None = None
+    content_path,
+    settings: dict | None = None,
+    cache=None,
+    rendered: dict | None = None,
+    digests: dict | None = None,
 ) -> Timeline:
     """Validate everything under ``content_path``; raise ContentError listing every problem.
 
     With a BuildCache, an entry whose bytes and vocabulary are unchanged since the last
     build is taken from it instead of being parsed and checked again. Entries that are
     not are read in worker processes when there are many (``TIMELINE_WORKERS``). With a
-    ``rendered`` dict, each event's rendered texts are made too and put there by slug.
+    ``rendered`` dict, each event's rendered texts are made too and put there by slug;
+    a ``digests`` dict gets each event's (record key, digest of its facts).
     """
     root = Path(content_path)
     config, problems = read_settings(settings or {})
@@ -203,12 +211,14 @@ def load_timeline(
         cache.put(key, record)
         records[key] = record
     for key, _, _ in todo:
-        event, found, texts = records[key]
+        event, found, texts, facts = records[key]
         problems += found
         if event:
             events.append(event)
             if render:
                 rendered[event.slug] = texts
+            if digests is not None:
+                digests[event.slug] = (key, facts)
     if not events_dir.is_dir():
         problems.append(Problem(shown(events_dir), 0, "events", "folder not found"))
 

@@ -5,6 +5,7 @@
   behind the site's theme, so a theme overrides one template by adding
   ``templates/timeline/<name>`` (and reaches the original as ``!timeline/<name>``).
 - ``add_generator``: the generator that validates the content and writes the timeline.
+- ``keeping_writer``: Pelican's writer, leaving alone a file that already holds its bytes.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ def add_templates(generator):
     generator.env.loader = ChoiceLoader(
         [generator.env.loader, PrefixLoader({"timeline": plugin, "!timeline": plugin})]
     )
+
+
+def keeping_writer(pelican_object):
+    from .generator import KeepingWriter
+
+    return KeepingWriter
 
 
 def add_generator(pelican_object):
