@@ -47,6 +47,7 @@ AUTHOR_FEED_RSS = None
 LOAD_CONTENT_CACHE = False
 THEME_STATIC_PATHS = []  # as the bundled site: the plugin brings its own files
 TIMELINE_TYPES = {types!r}
+CACHE_PATH = {cache!r}  # in the settings, so that check reads the build's cache as a site's would
 """
 
 VANILLA_SETTINGS = """\
@@ -115,9 +116,9 @@ def bench(events: int, repeat: int, work: Path) -> dict:
     python = sys.executable
     settings = work / "timeline_settings.py"
     types = {kind: (kind, kind, f"Synthetic {kind} events.") for kind in TYPES}
-    settings.write_text(TIMELINE_SETTINGS.format(types=types), encoding="utf-8")
-    ours = [python, "-m", "pelican", str(work / "content"), "-s", str(settings),
-            "-e", f"CACHE_PATH={json.dumps(str(work / 'cache'))}"]  # fmt: skip
+    settings.write_text(TIMELINE_SETTINGS.format(types=types, cache=str(work / "cache")),
+                        encoding="utf-8")  # fmt: skip
+    ours = [python, "-m", "pelican", str(work / "content"), "-s", str(settings)]
     (work / "vanilla.py").write_text(VANILLA_SETTINGS.format(path=str(work / "vanilla")))
     vanilla = [python, "-m", "pelican", str(work / "vanilla"), "-s", str(work / "vanilla.py")]
     check = [python, "-m", "pelican.plugins.timeline", "check", "-s", str(settings),

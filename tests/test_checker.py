@@ -2,7 +2,9 @@
 
 import pytest
 
-from conftest import DEMO, EVENT_A, SETTINGS, SOURCES, run_python
+from conftest import DEMO, EVENT_A, SETTINGS, SOURCES, copy_demo, run_python
+from pelican.plugins.timeline import cli
+from pelican.plugins.timeline import content as content_module
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.problems import ContentError
 
@@ -254,3 +256,24 @@ def test_check_command_passes_on_the_demo_site():
     events = len(list((DEMO / "content" / "events").glob("*.md")))
     sources = (DEMO / "content" / "sources.yaml").read_text("utf-8").count("\n- id: ")
     assert result.stdout == f"OK: {events} events, {sources} sources, no problems.\n"
+
+
+def test_check_reads_again_only_the_entries_changed_since_the_build(tmp_path, monkeypatch, capsys):
+    project = copy_demo(tmp_path / "project")
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text("utf-8") + f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n")
+    assert cli.main(["check", "-s", str(settings), str(project / "content")]) == 0
+    assert not (tmp_path / "cache").exists()  # check writes no cache of its own
+    built = run_python("-m", "pelican", str(project / "content"), "-s", str(settings), "-o",
+                       str(tmp_path / "output"), cwd=project)  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    event = project / "content" / "events" / "2021-06-baltic-star-launched.md"
+    event.write_text(event.read_text("utf-8").replace("into the water", "into the sea"), "utf-8")
+    read, plain = [], content_module.entry_record
+    monkeypatch.setattr(content_module, "entry_record",
+                        lambda work, item: read.append(item[0]) or plain(work, item))  # fmt: skip
+    capsys.readouterr()
+    assert cli.main(["check", "-s", str(settings), str(project / "content")]) == 0
+    assert read == ["content/events/2021-06-baltic-star-launched.md"]
+    events = len(list((project / "content" / "events").glob("*.md")))
+    assert capsys.readouterr().out.startswith(f"OK: {events} events,")

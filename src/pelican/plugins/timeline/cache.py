@@ -84,7 +84,9 @@ class BuildCache:
     that two output folders sharing a cache never take each other's pages for their own.
     """
 
-    def __init__(self, folder: Path | None, fingerprint: str, output: str = ""):
+    def __init__(
+        self, folder: Path | None, fingerprint: str, output: str = "", read_only: bool = False
+    ):
         self.folder = folder
         self.fingerprint = fingerprint
         self.output = output
@@ -94,8 +96,26 @@ class BuildCache:
         self.pages: dict[str, str] = {}  # output path -> key of the data written there
         self.previous_pages: dict[str, str] = {}
         self._db: sqlite3.Connection | None = None
-        if folder:
+        if folder and read_only:
+            self._open_to_read()
+        elif folder:
             self._open()
+
+    def _open_to_read(self):
+        """Read the records of an earlier build, if any, and never write: for ``check``."""
+        path = self.folder / DATABASE
+        self.folder = None  # nothing is stored
+        if not path.is_file():
+            return
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+            row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+            if row and row[0] == self.fingerprint:
+                self._db = db
+            else:
+                db.close()
+        except sqlite3.Error:
+            self._db = None  # an unreadable cache is no cache
 
     # --- the database --------------------------------------------------------------
 
@@ -205,9 +225,14 @@ class BuildCache:
         self._transaction(self._store_records, lambda db: self._store_pages(db, names))
 
     def save(self):
+        """Keep this build's records and page keys, and close the cache."""
         self._transaction(
             self._store_records, self._prune, lambda db: self._store_pages(db, self.pages)
         )
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
 
     def _store_records(self, db):
         db.executemany(

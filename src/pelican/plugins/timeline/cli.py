@@ -64,13 +64,25 @@ def ask(name: str, question: str, value: str, interactive: bool) -> str:
 # --- check ---------------------------------------------------------------------------------
 
 
+def check_cache(settings: dict):
+    """The build's cache, read only, when the site keeps one: unchanged entries are not
+    read again. ``check`` writes nothing, so it makes no cache folder of its own."""
+    from .cache import BuildCache, code_fingerprint
+    from .settings import read_settings
+
+    if not settings or not read_settings(settings)[0]["TIMELINE_CACHE"]:
+        return None
+    folder = Path(settings.get("CACHE_PATH", "cache")) / "timeline"
+    return BuildCache(folder, code_fingerprint(), read_only=True)
+
+
 def run_check(args) -> int:
     from .content import load_timeline
 
     settings = site_settings(_settings_file(args.settings), args.content)
     content = args.content or settings.get("PATH", "content")
     try:
-        timeline = load_timeline(content, settings)
+        timeline = load_timeline(content, settings, check_cache(settings))
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
