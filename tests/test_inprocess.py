@@ -137,7 +137,7 @@ def test_the_sources_page_lists_each_source_with_the_events_citing_it(builder):
 # Listing
 
 
-def test_a_long_listing_is_split_between_whole_years(builder, timeline):
+def test_a_long_listing_is_split_between_years_and_a_crowded_year_within_itself(builder, timeline):
     links = builder.links(timeline.events)
     listing = paginate(links, "index.html", 5)
     assert [page.url for page in listing] == ["index.html"] + [
@@ -145,18 +145,26 @@ def test_a_long_listing_is_split_between_whole_years(builder, timeline):
     ]
     shown = [link.slug for page in listing for group in page.years for link in group.events]
     assert shown == [e.slug for e in timeline.events]  # each event once, in order
-    years = [group.year for page in listing for group in page.years]
-    assert len(years) == len(set(years))  # no year split between two pages
-    for page in listing:
-        sizes = [len(group.events) for group in page.years]
-        assert sum(sizes) <= 5 or len(sizes) == 1  # only a crowded year stands alone
-    crowded = next(page for page in listing if any(g.year == 2021 for g in page.years))
-    assert [g.year for g in crowded.years] == [2021] and len(crowded.years[0].events) == 6
+    assert all(sum(len(g.events) for g in page.years) <= 5 for page in listing)
+    parts = [(n, g) for n, page in enumerate(listing) for g in page.years if g.year == 2021]
+    # 2021 has 6 events: 5 begin a page of their own, the sixth continues on the next one.
+    assert [(len(g.events), g.continued) for _, g in parts] == [(5, False), (1, True)]
+    (begins, _), (continues, _) = parts
+    assert [g.year for g in listing[begins].years] == [2021] and continues == begins + 1
+    other_years = [g.year for g in listing[continues].years]
+    assert other_years[0] == 2021 and len(other_years) > 1  # later years fill the page
+    years = [g.year for page in listing for g in page.years if not g.continued]
+    assert len(years) == len(set(years))  # a year begins once
     assert [p.previous_url for p in listing[1:]] == [p.url for p in listing[:-1]]
     assert [p.next_url for p in listing[:-1]] == [p.url for p in listing[1:]]
     first = listing[0]
     assert {y.year for y in first.year_links if y.same_page} == {g.year for g in first.years}
-    assert next(y for y in first.year_links if y.year == 2021).url == crowded.url
+    year_2021 = next(y for y in first.year_links if y.year == 2021)
+    assert year_2021.url == listing[begins].url and year_2021.count == 6
+    # The time strip of every page leads to where 2021 begins.
+    for n, page in enumerate(listing):
+        [column] = [c for c in page.strip.columns if c.year == 2021]
+        assert column.href == ("#y2021" if n == begins else f"{listing[begins].url}#y2021")
 
 
 def test_one_page_when_the_listing_is_short(builder, timeline):

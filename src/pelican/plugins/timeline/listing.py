@@ -2,8 +2,9 @@
 
 A listing (the timeline, a country, a type) stays on one page up to
 ``TIMELINE_EVENTS_PER_PAGE`` events; beyond that it is split between years, oldest first,
-so that every page stays small and works without JavaScript. The filters of a page count
-what is on that page.
+so that every page stays small and works without JavaScript. A year with more events
+than a page holds is split too, into parts that each begin a page, so that no page grows
+with the site. The filters of a page count what is on that page.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class YearGroup:
     year: int
     anchor: str
     events: list[EventLink] = field(default_factory=list)
+    continued: bool = False  # the year began on an earlier page
 
 
 @dataclass(frozen=True)
@@ -80,16 +82,27 @@ def group_by_year(links: list[EventLink]) -> list[YearGroup]:
     return list(groups.values())
 
 
+def year_parts(group: YearGroup, per_page: int) -> list[YearGroup]:
+    """A year as it is paged: whole, or in parts of per_page events if it is longer."""
+    if len(group.events) <= per_page:
+        return [group]
+    return [
+        YearGroup(group.year, group.anchor, group.events[i : i + per_page], continued=i > 0)
+        for i in range(0, len(group.events), per_page)
+    ]
+
+
 def split_years(groups: list[YearGroup], per_page: int) -> list[list[YearGroup]]:
-    """Whole years per page, each page holding at most per_page events unless one year does."""
+    """Whole years per page, each page holding at most per_page events; a longer year is
+    split into parts, each beginning a page."""
     pages: list[list[YearGroup]] = [[]]
     size = 0
-    for group in groups:
-        if pages[-1] and size + len(group.events) > per_page:
+    for part in (part for group in groups for part in year_parts(group, per_page)):
+        if pages[-1] and size + len(part.events) > per_page:
             pages.append([])
             size = 0
-        pages[-1].append(group)
-        size += len(group.events)
+        pages[-1].append(part)
+        size += len(part.events)
     return pages
 
 
@@ -143,8 +156,12 @@ def paginate(
     """
     chunks = split_years(group_by_year(links), max(1, per_page))
     urls = [Urls.page(first_url, n) for n in range(1, len(chunks) + 1)]
-    home_of = {group.year: urls[i] for i, chunk in enumerate(chunks) for group in chunk}
-    counts = {group.year: len(group.events) for chunk in chunks for group in chunk}
+    home_of: dict[int, str] = {}  # where each year begins
+    counts: Counter = Counter()
+    for i, chunk in enumerate(chunks):
+        for group in chunk:
+            home_of.setdefault(group.year, urls[i])
+            counts[group.year] += len(group.events)
     pages = []
     for index, chunk in enumerate(chunks):
         page_links = [link for group in chunk for link in group.events]
