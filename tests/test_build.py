@@ -207,3 +207,23 @@ def test_reference_list_shows_author_outlet_dates_language_and_archived_copy(sit
         '<a href="#ref-1" aria-label="Source 1: Kazakhstan, Türkiye Sign a Plan">1</a>, p. 2]'
         in plan
     )
+
+
+def test_small_pages_split_crowded_years_and_the_sources_and_every_link_resolves(tmp_path):
+    project = copy_demo(tmp_path / "site")
+    result = run_python("-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output",
+                        "-e", "TIMELINE_EVENTS_PER_PAGE=4", "TIMELINE_SOURCES_PER_PAGE=5",
+                        cwd=project)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    site = project / "output"
+    assert broken_links(site) == []
+    sources = sorted(p.name for p in site.glob("sources*.html"))
+    assert sources == ["sources-page2.html", "sources-page3.html", "sources-page4.html",
+                       "sources.html"]  # 16 sources, 5 a page  # fmt: skip
+    second = text_of(read(site, "sources-page2.html"))
+    assert "16 sources, each with the events that cite it." in second
+    assert "Previous page" in second and "Next page" in second
+    # 2021 has six events: four on one page, the other two go on, headed as continued.
+    pages = {p.name: text_of(read(site, p.name)) for p in site.glob("index*.html")}
+    assert [name for name, text in pages.items() if "2021 (continued)" in text] != []
+    assert sum(text.count("2021 (continued)") for text in pages.values()) == 1

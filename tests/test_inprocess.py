@@ -134,6 +134,29 @@ def test_the_sources_page_lists_each_source_with_the_events_citing_it(builder):
     assert len(listed) == len(builder.timeline.sources)
 
 
+def test_the_sources_page_is_split_into_pages_labelled_by_outlet(timeline, config, settings):
+    builder = SiteBuilder(timeline, {**config, "TIMELINE_SOURCES_PER_PAGE": 5}, "",
+                          settings["SITENAME"])  # fmt: skip
+    pages = builder.sources_pages()
+    total = len(timeline.sources)
+    assert len(pages) == -(-total // 5) > 1
+    assert [p.save_as for p in pages] == ["sources.html"] + [
+        f"sources-page{n}.html" for n in range(2, len(pages) + 1)
+    ]
+    listed = [view.id for page in pages for view, _ in page.context["sources"]]
+    assert listed == [view.id for view, _ in builder.sources_list()]  # each once, in order
+    for number, page in enumerate(pages, 1):
+        paging = page.context["paging"]
+        assert page.context["total"] == total and paging.number == number
+        assert [link.url for link in paging.pages] == [p.save_as for p in pages]
+        assert [link.current for link in paging.pages].index(True) == number - 1
+        shown = [view.container_title or view.title for view, _ in page.context["sources"]]
+        assert paging.pages[number - 1].label in (shown[0], f"{shown[0]} – {shown[-1]}")
+    assert [p.context["paging"].next_url for p in pages[:-1]] == [p.save_as for p in pages[1:]]
+    (one,) = SiteBuilder(timeline, config, "", settings["SITENAME"]).sources_pages()
+    assert one.context["paging"].count == 1 and len(one.context["sources"]) == total
+
+
 # Listing
 
 

@@ -32,6 +32,25 @@ class Page:
     context: dict
 
 
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    url: str
+    label: str  # what the page holds, e.g. its first and last outlet
+    current: bool
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Where one page of a list split into pages stands among the others."""
+
+    number: int
+    count: int
+    previous_url: str
+    next_url: str
+    pages: tuple[PageLink, ...]
+
+
 def absolute_site_url(site_url: str) -> str:
     """SITEURL when it is absolute (a hosted build), else ""."""
     return site_url.rstrip("/") if site_url.startswith(("http://", "https://")) else ""
@@ -91,8 +110,6 @@ class SiteBuilder:
                  {"page_kind": "countries", "place_counts": place_counts, "total": total}),
             Page(urls.named("types"), "types",
                  {"page_kind": "types", "type_counts": type_counts, "total": total}),
-            Page(urls.named("sources"), "sources",
-                 {"page_kind": "sources", "sources": self.sources_list()}),
             Page(urls.named("search"), "search",
                  {"page_kind": "search", "total": total,
                   "search_data_url": self.search_data[0]}),
@@ -100,6 +117,7 @@ class SiteBuilder:
                  {"page_kind": "changes", "days": self.views.change_days(self.changes()),
                   "changes_feed": urls.named("changes_feed") if self.site_url else ""}),
         ]  # fmt: skip
+        pages += self.sources_pages()
         for code, events in timeline.by_place.items():
             place = views.place(code)
             feed = urls.place_feed(code)
@@ -135,6 +153,37 @@ class SiteBuilder:
     def search_data(self) -> tuple[str, str]:
         """(output path, text) of the search page's data: its name goes into the page."""
         return exports.search_file(self.timeline, self.urls, self.rendering, self.config)
+
+    def sources_pages(self) -> list[Page]:
+        """The sources, in pages of TIMELINE_SOURCES_PER_PAGE, each labelled by the first
+        and last outlet it lists (the list is in order of outlet, then title)."""
+        listed = self.sources_list()
+        per_page = int(self.config["TIMELINE_SOURCES_PER_PAGE"])
+        chunks = [listed[i : i + per_page] for i in range(0, len(listed), per_page)] or [[]]
+        urls = [Urls.page(self.urls.named("sources"), n) for n in range(1, len(chunks) + 1)]
+
+        def label(chunk) -> str:
+            if not chunk:
+                return ""
+            first, last = (s.container_title or s.title for s, _ in (chunk[0], chunk[-1]))
+            return first if first == last else f"{first} – {last}"
+
+        labels = [label(chunk) for chunk in chunks]
+        pages = []
+        for index, chunk in enumerate(chunks):
+            paging = Paging(
+                number=index + 1,
+                count=len(chunks),
+                previous_url=urls[index - 1] if index else "",
+                next_url=urls[index + 1] if index + 1 < len(urls) else "",
+                pages=tuple(
+                    PageLink(n + 1, url, labels[n], n == index) for n, url in enumerate(urls)
+                ),
+            )
+            context = {"page_kind": "sources", "sources": chunk, "total": len(listed),
+                       "paging": paging}  # fmt: skip
+            pages.append(Page(urls[index], "sources", context))
+        return pages
 
     def sources_list(self) -> list[tuple[SourceView, list[EventLink]]]:
         def order(source: Source):

@@ -257,6 +257,9 @@ SETTINGS: tuple[Setting, ...] = (
             output_file()),
     Setting("TIMELINE_EVENTS_PER_PAGE", 500,
             "A longer listing is split into pages of whole years.", whole_number(1, 1_000_000)),
+    Setting("TIMELINE_SOURCES_PER_PAGE", 500,
+            "Sources per page of the Sources page; more are split into pages, in order of "
+            "outlet.", whole_number(1, 1_000_000)),
     Setting("TIMELINE_SEARCH_BODY_WORDS", 200,
             "Words of each body in the search index (titles, people and so on are whole).",
             whole_number(0, 100_000)),
