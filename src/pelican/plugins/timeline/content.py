@@ -7,6 +7,7 @@ This is the one place that decides whether the content is valid. ``invoke check`
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -88,16 +89,26 @@ def entry_record(work: EntryWork, item: tuple[str, bytes]):
     return event, problems, rendered, digest("facts", replace(event, body=""))
 
 
-def entry_paths(events_dir: Path) -> list[Path]:
-    """Every entry: .md in any case (reported if not lowercase); dot-files and dot-folders
-    are skipped, as other generators do (macOS writes ._name.md beside each file)."""
-    return sorted(
-        p
-        for p in events_dir.rglob("*")
-        if p.suffix.lower() == ".md"
-        and not any(part.startswith(".") for part in p.relative_to(events_dir).parts)
-        and p.is_file()
-    )
+def entry_paths(events_dir: Path) -> list[str]:
+    """Every entry, as its path inside events_dir: .md in any case (reported if not
+    lowercase); dot-files and dot-folders are skipped, as other generators do (macOS writes
+    ._name.md beside each file). In the order of their folders, then names.
+
+    Plain strings from ``os.scandir``: at 10,000 entries, path objects took seconds."""
+    found = []
+
+    def walk(folder: str, prefix: str):
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    walk(entry.path, f"{prefix}{entry.name}/")
+                elif os.path.splitext(entry.name)[1].lower() == ".md" and entry.is_file():
+                    found.append(prefix + entry.name)
+
+    walk(os.fspath(events_dir), "")
+    return sorted(found, key=lambda name: name.split("/"))
 
 
 def load_timeline(
@@ -167,19 +178,22 @@ def load_timeline(
     )
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
     events, first_seen, names, todo = [], {}, {}, []
-    for path in entry_paths(events_dir) if events_dir.is_dir() else []:
-        name = shown(path)
-        raw = path.read_bytes()
+    events_shown = shown(events_dir)
+    for inside in entry_paths(events_dir) if events_dir.is_dir() else []:
+        name = f"{events_shown}/{inside}"
+        with open(events_dir / inside, "rb") as handle:
+            raw = handle.read()
         if len(raw) > MAX_ENTRY_BYTES:
             problems.append(
                 Problem(name, 0, "file", f"is {len(raw):,} bytes; at most {MAX_ENTRY_BYTES:,}",
                         "an entry is a short summary with citations: shorten it")
             )  # fmt: skip
             continue
-        if path.suffix != ".md":
+        stem, suffix = os.path.splitext(inside.rsplit("/", 1)[-1])
+        if suffix != ".md":
             problems.append(
-                Problem(name, 0, "file name", f"ends in {path.suffix!r}; entries end in '.md'",
-                        f"rename it to {path.stem}.md")
+                Problem(name, 0, "file name", f"ends in {suffix!r}; entries end in '.md'",
+                        f"rename it to {stem}.md")
             )  # fmt: skip
             continue
         slug = slug_for(name)
@@ -190,7 +204,7 @@ def load_timeline(
             )  # fmt: skip
             continue
         first_seen[slug] = name
-        names[slug] = path.relative_to(events_dir).as_posix()
+        names[slug] = inside
         todo.append((digest("entry", name, raw, vocabulary_key), name, raw))
 
     render = rendered is not None
@@ -229,7 +243,7 @@ def load_timeline(
         problems += output_paths.problems(
             output_paths.planned(
                 config,
-                [(event.slug, shown(events_dir / names[event.slug])) for event in events],
+                [(event.slug, f"{events_shown}/{names[event.slug]}") for event in events],
                 {o.code: (shown(org_path), o.line) for o in organisation_records},
                 {code for event in events for code in event.countries},
                 config["TIMELINE_TYPES"],

@@ -101,7 +101,7 @@ class TimelineGenerator(Generator):
         self.env.bytecode_cache = FileSystemBytecodeCache(str(here))
 
     def generate_context(self):
-        self.pages = self.builder.pages()
+        self.pages = self.builder.pages(with_events=False)
 
     def generate_output(self, writer):
         try:
@@ -118,7 +118,9 @@ class TimelineGenerator(Generator):
         # Pelican's own pages appear in every page's menu, so they are part of each key.
         menu = [(p.url, p.title) for p in self.context.get("pages", [])]
         output = Path(self.output_path)
-        page_urls = [page.save_as for page in self.pages]
+        events = self.timeline.events
+        event_urls = [self.builder.urls.event(event.slug) for event in events]
+        page_urls = [page.save_as for page in self.pages] + event_urls
         page_urls += [page.url for page in self.context.get("pages", [])]
         search = self.builder.search_data
         exports_key = self._exports_key(page_urls)
@@ -141,6 +143,7 @@ class TimelineGenerator(Generator):
         self.cache.begin_writing(
             [
                 *(page.save_as for page in self.pages),
+                *event_urls,
                 *(a.url for a in self.assets.values()),
                 *(n for n, _ in exported),
                 *kept,
@@ -151,13 +154,16 @@ class TimelineGenerator(Generator):
             key = digest(
                 "page", self.page_fingerprint, page.save_as, page.template, page.context, menu
             )
-            self.cache.written(page.save_as, key)
-            if self.cache.unchanged(page.save_as, key, output):
-                continue  # written by an earlier build from the same data
-            template = self.get_template(f"timeline/{page.template}")
-            writer.write_file(
-                page.save_as, template, self.context, relative_urls=self.relative, **page.context
-            )
+            self._write_page(writer, page, key, output)
+        # An event's page is keyed by what it is made from, so that an unchanged one is
+        # not even prepared: hashing the data of 10,000 pages took most of a warm build.
+        common = digest(self.page_fingerprint, menu, sorted(self.timeline.by_place))
+        for event, url in zip(events, event_urls, strict=True):
+            key = self._event_page_key(event, common)
+            if self.cache.unchanged(url, key, output):
+                self.cache.written(url, key)
+            else:
+                self._write_page(writer, self.builder.event_page(event), key, output)
         for asset in self.assets.values():
             self._write(asset.url, Path(asset.source).read_bytes())
             self.cache.written(asset.url, "asset")
@@ -175,8 +181,32 @@ class TimelineGenerator(Generator):
         self.cache.save()
         console.print(
             f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
-            f"sources, {len(self.pages)} pages."
+            f"sources, {len(self.pages) + len(events)} pages."
         )
+
+    def _write_page(self, writer, page, key: str, output: Path):
+        self.cache.written(page.save_as, key)
+        if self.cache.unchanged(page.save_as, key, output):
+            return  # written by an earlier build from the same data
+        template = self.get_template(f"timeline/{page.template}")
+        writer.write_file(
+            page.save_as, template, self.context, relative_urls=self.relative, **page.context
+        )
+
+    def _event_page_key(self, event, common: str) -> str:
+        """A digest of all an event's page shows: the entry's record (its facts, texts and
+        the vocabulary, sources included, they were checked against), its neighbours'
+        records (for their links), the link check's findings on its sources, its dates of
+        change, and ``common``: the settings, the theme, the menu and the places that have
+        pages (a place links to its page only if it has one)."""
+        record = self.digests
+        before, after = self.timeline.neighbours[event.slug]
+        return digest(
+            "event page", common, record[event.slug][0],
+            record[before.slug][0] if before else "", record[after.slug][0] if after else "",
+            [self.timeline.links.get(key) for key in event.sources],
+            self.timeline.changes.get(event.slug),
+        )  # fmt: skip
 
     def _exports_key(self, page_urls) -> str:
         """A digest of everything the exports read besides the search data, which is

@@ -163,6 +163,7 @@ def paginate(
             home_of.setdefault(group.year, urls[i])
             counts[group.year] += len(group.events)
     pages = []
+    year_counts = year_type_counts(links)
     for index, chunk in enumerate(chunks):
         page_links = [link for group in chunk for link in group.events]
         year_links = [
@@ -174,7 +175,7 @@ def paginate(
         def href(year, here=here):
             return f"#y{year}" if home_of[year] == here else f"{home_of[year]}#y{year}"
 
-        strip = build_strip(year_type_counts(links), type_labels or {}, href)
+        strip = build_strip(year_counts, type_labels or {}, href)
         pages.append(
             ListingPage(
                 number=index + 1,

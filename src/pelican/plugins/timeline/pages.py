@@ -95,7 +95,9 @@ class SiteBuilder:
             pages.append(Page(listing.url, template, {**context, "listing": listing}))
         return pages
 
-    def pages(self) -> list[Page]:
+    def pages(self, with_events=True) -> list[Page]:
+        """Every page; without the events' own with ``with_events=False`` (the build makes
+        those one at a time, see ``event_page``)."""
         timeline, urls, views = self.timeline, self.urls, self.views
         total = len(timeline.events)
         place_counts = [(views.place(code), len(ev)) for code, ev in timeline.by_place.items()]
@@ -131,18 +133,20 @@ class SiteBuilder:
                 event_type.url, "type", events, page_kind="type", event_type=event_type,
                 count=len(events), total=total,
             )  # fmt: skip
-        for event in timeline.events:
-            view = views.event(event)
-            pages.append(
-                Page(view.link.url, "event", {
-                    "page_kind": "event", "event": view,
-                    "json_ld": metadata.json_ld(event, view, views, timeline.sources,
-                                                self.site_name),
-                    "cite_this": metadata.cite(event, view, self.site_name),
-                    "description": event.summary,
-                })
-            )  # fmt: skip
+        if with_events:
+            pages += [self.event_page(event) for event in timeline.events]
         return pages
+
+    def event_page(self, event) -> Page:
+        views = self.views
+        view = views.event(event)
+        return Page(view.link.url, "event", {
+            "page_kind": "event", "event": view,
+            "json_ld": metadata.json_ld(event, view, views, self.timeline.sources,
+                                        self.site_name),
+            "cite_this": metadata.cite(event, view, self.site_name),
+            "description": event.summary,
+        })  # fmt: skip
 
     def changes(self, limit=None):
         """The newest changes; as many as the "What changed" page lists, unless limit says."""
