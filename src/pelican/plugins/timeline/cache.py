@@ -37,11 +37,19 @@ logger = logging.getLogger(__name__)
 
 def digest(*parts) -> str:
     """A hash of the parts. Pickle serialises them (in C, far faster than repr); the same
-    data always pickles alike, so equal data gives equal keys."""
+    data always pickles alike, so equal data gives equal keys. Bytes and text, the most
+    common parts, go in as they are, each marked with its kind and length."""
     h = hashlib.sha256()
     for part in parts:
-        h.update(part if isinstance(part, bytes) else pickle.dumps(part, protocol=5))
-        h.update(b"\0")
+        if isinstance(part, str):
+            part = part.encode("utf-8", "surrogatepass")
+            h.update(b"s%d:" % len(part))
+        elif isinstance(part, bytes):
+            h.update(b"b%d:" % len(part))
+        else:
+            part = pickle.dumps(part, protocol=5)
+            h.update(b"p%d:" % len(part))
+        h.update(part)
     return h.hexdigest()
 
 

@@ -142,7 +142,9 @@ def facets(links: list[EventLink]) -> Filters:
 def year_type_counts(links: list[EventLink]) -> dict[int, Counter]:
     counts: dict[int, Counter] = {}
     for link in links:
-        counts.setdefault(link.year, Counter())[link.type.code] += 1
+        if link.year not in counts:  # not setdefault: it would make a Counter per link
+            counts[link.year] = Counter()
+        counts[link.year][link.type.code] += 1
     return counts
 
 
