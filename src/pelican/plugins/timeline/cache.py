@@ -103,6 +103,7 @@ class BuildCache:
         self._used: set[str] = set()
         self.pages: dict[str, str] = {}  # output path -> key of the data written there
         self.previous_pages: dict[str, str] = {}
+        self._announced: set[str] = set()  # files recorded as being written
         self._db: sqlite3.Connection | None = None
         if folder and read_only:
             self._open_to_read()
@@ -230,7 +231,20 @@ class BuildCache:
         The new records are stored now too: they hold no page, so they are safe to keep.
         """
         names = dict.fromkeys([*self.previous_pages, *planned], "")
+        self._announced = set(names)
         self._transaction(self._store_records, lambda db: self._store_pages(db, names))
+
+    def expect(self, save_as: str):
+        """A file not announced to ``begin_writing`` is about to be written: record it as
+        of unknown content, as ``begin_writing`` does."""
+        if save_as in self._announced or self._db is None:
+            return
+        self._announced.add(save_as)
+        self._transaction(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, '')", (self.output, save_as)
+            )
+        )
 
     def save(self):
         """Keep this build's records and page keys, and close the cache."""

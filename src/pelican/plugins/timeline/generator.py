@@ -145,7 +145,7 @@ class TimelineGenerator(Generator):
                 *(page.save_as for page in self.pages),
                 *event_urls,
                 *(a.url for a in self.assets.values()),
-                *(n for n, _ in exported),
+                search[0],
                 *kept,
                 *(n for n, _ in redirects),
             ]
@@ -167,9 +167,12 @@ class TimelineGenerator(Generator):
         for asset in self.assets.values():
             self._write(asset.url, Path(asset.source).read_bytes())
             self.cache.written(asset.url, "asset")
+        # The exports are made and written one at a time, so that only one is in memory.
         for name, text in exported:
+            self.cache.expect(name)  # before writing: a killed build's files are known
             self._write(name, text.encode("utf-8"))
             self.cache.written(name, "search" if name == search[0] else exports_key)
+            del text
         for name in kept:
             self.cache.written(name, exports_key)
         for name, text in redirects:

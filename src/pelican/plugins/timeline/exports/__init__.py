@@ -5,6 +5,7 @@ Exports read the model, the URLs and the rendered texts, never the pages.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from .. import bibliography
@@ -36,45 +37,41 @@ def files(
     site_name: str,
     page_urls=(),
     search: tuple[str, str] | None = None,
-) -> list[tuple[str, str]]:
-    """(output path, text) of every export; feeds and sitemap only for a hosted build.
+) -> Iterator[tuple[str, str]]:
+    """(output path, text) of every export, one at a time, so that the caller can write
+    each before the next is made; feeds and sitemap only for a hosted build.
 
     ``search``: the search data when the search page was already given its name.
     """
     host = urlsplit(site_url).hostname or "timeline"
     records = events_json.event_records(timeline, urls, site_url)
-    out = [
-        (urls.named("json"), events_json.render(records)),
-        (urls.named("csv"), events_csv.render(records)),
-        (urls.named("ics"),
-         events_ics.render(timeline, urls, site_url, site_name, host)),
-        (urls.named("csl_json"), bibliography.render_csl_json(timeline.sources)),
-        (urls.named("bibtex"), bibliography.render_bibtex(timeline.sources)),
-        search or search_file(timeline, urls, rendering, config),
-    ]  # fmt: skip
+    yield urls.named("json"), events_json.render(records)
+    yield urls.named("csv"), events_csv.render(records)
+    del records
+    yield urls.named("ics"), events_ics.render(timeline, urls, site_url, site_name, host)
+    yield urls.named("csl_json"), bibliography.render_csl_json(timeline.sources)
+    yield urls.named("bibtex"), bibliography.render_bibtex(timeline.sources)
+    yield search or search_file(timeline, urls, rendering, config)
     if not site_url:
-        return out
+        return
     limit = int(config["TIMELINE_FEED_LENGTH"])
     feed = urls.named("feed")
-    out.append((feed, feeds.render(timeline, urls, rendering, site_url, site_name,
-                                   timeline.events, feed, limit)))  # fmt: skip
+    yield feed, feeds.render(timeline, urls, rendering, site_url, site_name, timeline.events,
+                             feed, limit)  # fmt: skip
     changes_feed = urls.named("changes_feed")
     changes = recent_changes(timeline.events, timeline.changes, limit)
     title = f"{site_name}: what changed"
     changes_text = feeds.render_changes(
         timeline, urls, site_url, title, changes, changes_feed, urls.named("changes")
     )
-    out.append((changes_feed, changes_text))
+    yield changes_feed, changes_text
     for code, events in timeline.by_place.items():
         path = urls.place_feed(code)
         title = f"{site_name}: {timeline.place(code).name}"
-        out.append((path, feeds.render(timeline, urls, rendering, site_url, title, events, path,
-                                       limit)))  # fmt: skip
+        yield path, feeds.render(timeline, urls, rendering, site_url, title, events, path, limit)
     changed = {urls.event(e.slug): timeline.changes[e.slug][1].date().isoformat()
                for e in timeline.events}  # fmt: skip
     pages = [(url, changed.get(url, "")) for url in page_urls]
-    out.append((urls.named("sitemap"), sitemap.render_sitemap(site_url, pages)))
+    yield urls.named("sitemap"), sitemap.render_sitemap(site_url, pages)
     if urls.at_site_root:  # crawlers read robots.txt only at a site's root
-        robots = sitemap.render_robots(site_url, urls.named("sitemap"))
-        out.append((urls.named("robots"), robots))
-    return out
+        yield urls.named("robots"), sitemap.render_robots(site_url, urls.named("sitemap"))
