@@ -214,6 +214,8 @@ def load_timeline(
         t for t in todo
         if t[0] not in records or (render and records[t[0]][0] and records[t[0]][2] is None)
     ]  # fmt: skip
+    keys = [key for key, _, _ in todo]
+    del todo  # the bytes of entries found in the cache are no longer needed
     workers = parallel.workers_for(config["TIMELINE_WORKERS"], len(missing))
     made = parallel.map_shared(
         entry_record, [(name, raw) for _, name, raw in missing], EntryWork(vocabulary, render),
@@ -224,7 +226,8 @@ def load_timeline(
     for (key, _, _), record in zip(missing, made, strict=True):
         cache.put(key, record)
         records[key] = record
-    for key, _, _ in todo:
+    del missing, made
+    for key in keys:
         event, found, texts, facts = records[key]
         problems += found
         if event:

@@ -253,7 +253,6 @@ class Views:
         self._places: dict[str, PlaceLink] = {}
         self.types = {code: self._type_link(t) for code, t in timeline.types.items()}
         self.links = {e.slug: self._event_link(e) for e in timeline.events}
-        self._events: dict[str, EventView] = {}
 
     def place(self, code: str) -> PlaceLink:
         if code not in self._places:
@@ -295,11 +294,8 @@ class Views:
         )
 
     def event(self, event: Event) -> EventView:
-        if event.slug not in self._events:
-            self._events[event.slug] = self._event_view(event)
-        return self._events[event.slug]
-
-    def _event_view(self, event: Event) -> EventView:
+        """What an event's page shows. Made anew on each call, not kept: the build makes
+        one page at a time, and 10,000 views kept held a copy of every body."""
         rendered = self.rendering.event(event)
         milestones = [
             MilestoneView(m.date.display, m.date.iso_start, m.label, Markup(mark))
