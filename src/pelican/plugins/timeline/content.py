@@ -31,6 +31,7 @@ from .validate import (
 )
 
 MAX_ENTRY_BYTES = 200_000
+RENDERED = "/rendered"  # the key of a record's rendered texts: the record's key + this
 logger = logging.getLogger(__name__)
 
 
@@ -207,14 +208,21 @@ def load_timeline(
         names[slug] = inside
         todo.append((digest("entry", name, raw, vocabulary_key), name, raw))
 
+    # A record's rendered texts are kept apart (under its key + RENDERED), so that check,
+    # which needs none, does not read them.
     render = rendered is not None
-    records = cache.get_many([key for key, _, _ in todo])
-    # A record made by ``check`` holds no rendering: the build makes it again, rendered.
+    keys = [key for key, _, _ in todo]
+    records = cache.get_many(keys)
+    if render:
+        texts = cache.get_many([key + RENDERED for key in keys])
+        for key in keys:
+            if key in records and records[key][0] and key + RENDERED in texts:
+                records[key] = (*records[key][:2], texts[key + RENDERED], records[key][3])
+    # A record made without rendering (by check, before): the build makes it again.
     missing = [
         t for t in todo
         if t[0] not in records or (render and records[t[0]][0] and records[t[0]][2] is None)
     ]  # fmt: skip
-    keys = [key for key, _, _ in todo]
     del todo  # the bytes of entries found in the cache are no longer needed
     workers = parallel.workers_for(config["TIMELINE_WORKERS"], len(missing))
     made = parallel.map_shared(
@@ -224,7 +232,9 @@ def load_timeline(
     if missing:
         logger.info("timeline: read %d entries in %d process(es)", len(missing), workers)
     for (key, _, _), record in zip(missing, made, strict=True):
-        cache.put(key, record)
+        cache.put(key, (*record[:2], None, record[3]))
+        if record[2] is not None:
+            cache.put(key + RENDERED, record[2])
         records[key] = record
     del missing, made
     for key in keys:
