@@ -69,6 +69,7 @@ def test_a_build_across_worker_processes_equals_a_one_process_build(tmp_path):
             "-m", "pelican", str(DEMO / "content"), "-s", str(DEMO / "pelicanconf.py"),
             "-o", str(tmp_path / workers), "--verbose",
             "-e", "TIMELINE_CACHE=false", f"TIMELINE_WORKERS={workers}", cwd=tmp_path,
+            env={"COLUMNS": "250"},  # Pelican's log then keeps each message on one line
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         return " ".join((result.stdout + result.stderr).split()), files_of(tmp_path / workers)
@@ -78,6 +79,7 @@ def test_a_build_across_worker_processes_equals_a_one_process_build(tmp_path):
     two_log, two = build_with("2")
     assert f"timeline: read {entries} entries in 1 process(es)" in one_log
     assert f"timeline: read {entries} entries in 2 process(es)" in two_log
+    assert f"timeline: wrote {entries} event pages in 2 process(es)" in two_log
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
 

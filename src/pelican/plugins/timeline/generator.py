@@ -19,7 +19,9 @@ from pelican.generators import Generator
 from pelican.log import console
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import exports
+from pelican import signals
+
+from . import exports, parallel
 from .assets import plugin_assets
 from .build import describe_os_error
 from .cache import BuildCache, code_fingerprint, digest, fingerprint
@@ -158,12 +160,13 @@ class TimelineGenerator(Generator):
         # An event's page is keyed by what it is made from, so that an unchanged one is
         # not even prepared: hashing the data of 10,000 pages took most of a warm build.
         common = digest(self.page_fingerprint, menu, sorted(self.timeline.by_place))
-        for event, url in zip(events, event_urls, strict=True):
+        todo = []
+        for index, (event, url) in enumerate(zip(events, event_urls, strict=True)):
             key = self._event_page_key(event, common)
-            if self.cache.unchanged(url, key, output):
-                self.cache.written(url, key)
-            else:
-                self._write_page(writer, self.builder.event_page(event), key, output)
+            if not self.cache.unchanged(url, key, output):
+                todo.append(index)
+            self.cache.written(url, key)
+        self._write_event_pages(writer, todo)
         for asset in self.assets.values():
             self._write(asset.url, Path(asset.source).read_bytes())
             self.cache.written(asset.url, "asset")
@@ -186,6 +189,19 @@ class TimelineGenerator(Generator):
             f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
             f"sources, {len(self.pages) + len(events)} pages."
         )
+
+    def _write_event_pages(self, writer, indexes: list[int]):
+        """Write these events' pages, across forked workers when there are many.
+
+        Workers write only when no other plugin listens for ``content_written``: the
+        signal would be sent in the workers, out of the listener's sight."""
+        workers = parallel.workers_for(self.config["TIMELINE_WORKERS"], len(indexes))
+        if signals.content_written.receivers:
+            workers = 1
+        self.get_template("timeline/event")  # compiled once, before the workers fork
+        parallel.map_inherited(write_event_page, indexes, (self, writer), workers)
+        if indexes:
+            logger.info("timeline: wrote %d event pages in %d process(es)", len(indexes), workers)
 
     def _write_page(self, writer, page, key: str, output: Path):
         self.cache.written(page.save_as, key)
@@ -234,6 +250,16 @@ class TimelineGenerator(Generator):
         with open(path, "wb") as handle:
             handle.write(data)
         logger.info("Writing %s", path)
+
+
+def write_event_page(state, index: int):
+    generator, writer = state
+    page = generator.builder.event_page(generator.timeline.events[index])
+    template = generator.get_template(f"timeline/{page.template}")
+    writer.write_file(
+        page.save_as, template, generator.context, relative_urls=generator.relative,
+        **page.context,
+    )  # fmt: skip
 
 
 class KeepingWriter(Writer):

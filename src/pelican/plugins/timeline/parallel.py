@@ -22,6 +22,7 @@ POOL_THRESHOLD = 300  # entries to (re)build below which one process is faster
 CHUNKS_PER_WORKER = 4  # enough to even out uneven chunks, few enough to keep overhead low
 
 _shared: object = None  # what every task of a worker needs, set once when it starts
+_inherited: object = None  # the same, for workers that are forks of this process
 
 
 def cores() -> int:
@@ -73,3 +74,34 @@ def map_shared(function: Callable, items: Sequence, shared, workers: int) -> lis
         for done in pool.map(_run_chunk, [function] * len(chunks), chunks):
             results.extend(done)
     return results
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux")
+
+
+def map_inherited(function: Callable, items: Sequence, state, workers: int) -> list:
+    """``[function(state, item) for item in items]`` across ``workers`` forked processes.
+
+    For work whose state cannot be pickled (the generator, its templates, the writer):
+    forked workers inherit it. Only where ``can_fork()``; the caller works in-process
+    otherwise.
+    """
+    global _inherited
+    if workers <= 1 or len(items) < 2 or not can_fork():
+        return [function(state, item) for item in items]
+    size = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    _inherited = state
+    try:
+        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+            results = []
+            for done in pool.map(_run_inherited, [function] * len(chunks), chunks):
+                results.extend(done)
+    finally:
+        _inherited = None
+    return results
+
+
+def _run_inherited(function: Callable, chunk: Sequence) -> list:
+    return [function(_inherited, item) for item in chunk]
