@@ -6,7 +6,8 @@ import json
 from conftest import ROOT, run_python
 
 KEYS = {"events", "build_s", "vanilla_build_s", "warm_rebuild_s", "check_s", "peak_rss_mb",
-        "home_gzip_kb", "output_mb", "build_vs_vanilla", "warm_vs_cold"}  # fmt: skip
+        "home_gzip_kb", "output_mb", "build_vs_vanilla", "warm_vs_cold",
+        "warm_files_written"}  # fmt: skip
 
 
 def test_benchmark_at_100_events(tmp_path):
