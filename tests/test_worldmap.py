@@ -108,7 +108,7 @@ def test_a_regional_map_shades_and_links_the_record_and_shows_only_the_region_ar
         for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", shape.d):
             assert -2.1 <= float(x) <= world_map.width + 2.1
             assert -2.1 <= float(y) <= world_map.height + 2.1
-    assert sum(len(s.d) for s in world_map.shapes) < 80_000
+    assert sum(len(s.d) for s in world_map.shapes) < 50_000
     assert world_map.description == "7 countries; most events: Denmark: 10 events."
 
 

@@ -1,10 +1,10 @@
 """A map of the countries in the record, shaded by event count: pure geometry and words.
 
 The shapes come from Natural Earth's 1:50m country boundaries as TopoJSON (the npm package
-world-atlas, vendored in ``data/world-atlas``). The build decodes the arcs of the countries
-it needs, projects them, clips them to the frame and simplifies them to about half a pixel,
-so each page carries only a few kilobytes of path data and no script. A template draws the
-SVG from a ``WorldMap``; nothing here knows HTML.
+world-atlas, vendored in ``data/world-atlas``). The build decodes its arcs once, projects
+the countries it draws, clips them to the frame and simplifies them to under a pixel, so a
+map of a region is some 30-40 kB of path data (a quarter of that compressed) and no script.
+A template draws the SVG from a ``WorldMap``; nothing here knows HTML.
 
 Two extents: ``"region"`` frames the countries of the record (their main land, not far
 islands or overseas parts) with a Lambert azimuthal equal-area projection centred on them,
@@ -29,7 +29,7 @@ EXTENTS = ("region", "world")
 WIDTH = 640
 MIN_ASPECT, MAX_ASPECT = 0.5, 0.9  # height / width of a regional map
 MARGIN = 0.08  # of the record's extent, on each side
-TOLERANCE = 0.5  # px: how far a simplified outline may stray from the data
+TOLERANCE = 0.7  # px: how far a simplified outline may stray from the data
 MIN_AREA = 0.5  # px²: a smaller ring (an islet) is dropped, unless its country would vanish
 MARKER_RADIUS = 3.5  # px: a country of the record too small to see is drawn as a dot
 SHADES = 5
@@ -408,7 +408,7 @@ def build_map(
                     continue
                 ring = clip([to_px(*pt) for pt in raw], -2, -2, WIDTH + 2, map_height + 2)
                 if len(ring) >= 3:
-                    rings.append(simplify(ring))
+                    rings.append(simplify(ring, TOLERANCE))
         kept = [r for r in rings if len(r) >= 3 and abs(ring_area(r)) >= MIN_AREA]
         count = record.get(code, 0)
         if not count:
