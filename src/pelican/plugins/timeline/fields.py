@@ -502,15 +502,17 @@ ENTRY: tuple[Field, ...] = (
           {"type": "array", "minItems": 1, "items": _STRING}, "[outlet-2023-11-08]"),
     Field("tags", False, vocabulary_tags, (),
           "Short lowercase phrases, from the site's vocabulary when it sets one "
-          "(`TIMELINE_TAGS`).", _STRINGS,
+          "(`TIMELINE_TAGS`). Each tag has a page listing its events.", _STRINGS,
           "[military cooperation plan]"),
     Field("people", False, people, (),
-          "People named in the event: `{name, role, country}`; the role as held then.",
+          "People named in the event: `{name, role, country}`; the role as held then. "
+          "Each person has a page listing their events: spell a name alike everywhere.",
           {"type": "array", "items": {"type": "object", "required": ["name"],
            "additionalProperties": False, "properties": {
                "name": _STRING, "role": _STRING, "country": _STRING}}},
           "[{name: Jane Doe, role: Minister of Defence, country: FR}]"),
-    Field("systems", False, text_list(), (), "Equipment named in the event.", _STRINGS,
+    Field("systems", False, text_list(), (),
+          "Equipment named in the event; each has a page listing its events.", _STRINGS,
           "[Leopard 2]"),
     Field("note", False, markdown_text, "",
           "Editorial note (Markdown with citations): where sources disagree, say so and "
