@@ -10,7 +10,7 @@ import re
 import pytest
 
 from conftest import DEMO, SETTINGS, pelican_build
-from pelican.plugins.timeline import history
+from pelican.plugins.timeline import history, related
 from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.pages import SiteBuilder
@@ -87,6 +87,17 @@ def test_sharing_only_a_common_country_does_not_make_events_related(timeline):
     assert pairs
     assert [p for p in pairs if p[2]] == []
     assert ranking.related(timeline.by_slug[DRILL], 0) == []
+
+
+def test_only_values_of_few_events_bring_candidates_in(timeline, monkeypatch):
+    monkeypatch.setattr(related, "CANDIDATE_LIMIT", 2)
+    found = related.Relatedness(timeline).related(timeline.by_slug[DRILL], 4)
+    # Karen Holm is in two events, the ship in four: only her other event is looked at,
+    # and its score still counts what else it shares.
+    assert [(r.event.slug, r.shared) for r in found] == [
+        ("2018-10-09-minister-on-ferry-safety",
+         {"people": ("Karen Holm",), "tags": ("safety",), "countries": ("DK",)}),
+    ]  # fmt: skip
 
 
 def test_an_event_page_gives_related_events_with_their_reasons(pages, timeline):

@@ -10,7 +10,6 @@ first. Ties go to the event nearer in time. Pure: it reads the model only.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from .model import Event, Timeline
@@ -18,6 +17,7 @@ from .model import Event, Timeline
 WEIGHTS = {"systems": 1.5, "people": 1.5, "tags": 1.0, "countries": 0.5}
 MIN_SCORE = 0.5  # below this, what two events share is too common to call them related
 MIN_SHOWN = 0.1  # a shared value adding less is not given as a reason
+CANDIDATE_LIMIT = 200  # a value found in more events does not bring candidates in
 
 
 def features(event: Event) -> dict[str, tuple[str, ...]]:
@@ -37,27 +37,41 @@ class Related:
 
 
 class Relatedness:
-    """Ranks, for any event of one timeline, the others by what they share with it."""
+    """Ranks, for any event of one timeline, the others by what they share with it.
+
+    Candidates are found through the values an event has (an index from value to events),
+    not by comparing every pair, so a large timeline stays fast: only values found in at
+    most ``CANDIDATE_LIMIT`` events bring candidates in. A value found in more still adds
+    to the score of an event that shares a rarer one, so scores are exact; an event that
+    shares nothing rarer is not considered (below the limit, on a site of fewer events than
+    that, every pair is).
+    """
 
     def __init__(self, timeline: Timeline):
         self.timeline = timeline
         self.total = len(timeline.events)
-        self.frequency: dict[str, Counter] = {kind: Counter() for kind in WEIGHTS}
+        self.postings: dict[str, dict[str, list[Event]]] = {kind: {} for kind in WEIGHTS}
         for event in timeline.events:
             for kind, values in features(event).items():
-                self.frequency[kind].update(set(values))
+                for value in dict.fromkeys(values):
+                    self.postings[kind].setdefault(value, []).append(event)
 
     def weight(self, kind: str, value: str) -> float:
-        return WEIGHTS[kind] * math.log(self.total / self.frequency[kind][value])
+        return WEIGHTS[kind] * math.log(self.total / len(self.postings[kind][value]))
 
     def related(self, event: Event, limit: int) -> list[Related]:
         if limit <= 0:
             return []
-        mine = features(event)
+        mine = {kind: tuple(dict.fromkeys(values)) for kind, values in features(event).items()}
+        candidates: dict[str, Event] = {}
+        for kind, values in mine.items():
+            for value in values:
+                posting = self.postings[kind][value]
+                if len(posting) <= CANDIDATE_LIMIT:
+                    candidates.update((e.slug, e) for e in posting)
+        candidates.pop(event.slug, None)
         found = []
-        for other in self.timeline.events:
-            if other.slug == event.slug:
-                continue
+        for other in candidates.values():
             theirs = features(other)
             score, shared = 0.0, {}
             for kind, values in mine.items():
