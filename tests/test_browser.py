@@ -382,3 +382,26 @@ def test_map_tag_person_equipment_and_related_pages_pass_axe_and_fit(
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{name} is wider than the {width}px screen"
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_see_on_the_timeline_lands_on_the_event_below_the_sticky_strip(demo_site, open_page, width):
+    slug = "2021-09-14-two-ferries-collide"
+    page, record = open_page(url_of(demo_site, f"events/{slug}.html"), width)
+    page.get_by_role("link", name="See on the timeline").click()
+    page.wait_for_url(f"**/index.html#{slug}")
+    item = page.locator(f'article[id="{slug}"]')
+    assert item.evaluate("a => a.matches(':target')")
+    # The browser scrolls there smoothly: wait until it has arrived and stopped.
+    page.wait_for_function(
+        "([id, h]) => { const top = document.getElementById(id).getBoundingClientRect().top;"
+        " const still = window.lastTop === top; window.lastTop = top; return top < h && still; }",
+        arg=[slug, page.viewport_size["height"] / 2],
+        polling=200,
+    )
+    top = item.evaluate("a => a.getBoundingClientRect().top")
+    strip_bottom = page.locator("#time-strip").evaluate("s => s.getBoundingClientRect().bottom")
+    assert strip_bottom <= top < page.viewport_size["height"] / 2
+    background = item.evaluate("a => getComputedStyle(a).backgroundColor")
+    assert background == "rgb(232, 240, 250)"  # marked, in the accent's light background
+    assert record["errors"] == []
