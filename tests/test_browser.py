@@ -346,9 +346,10 @@ POINT_ON_SHAPE = """(path) => {
 }"""
 
 
-def test_the_map_links_each_shaded_country_to_its_page(demo_site, open_page):
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_map_links_each_shaded_country_to_its_page(demo_site, open_page, javascript):
     countries = url_of(demo_site, CONTEXT_PAGES["countries"])
-    page, record = open_page(countries, 1280)
+    page, record = open_page(countries, 1280, javascript=javascript)
     shapes = page.locator("svg.map-svg a.map-country").evaluate_all(
         "links => links.map(a => [a.dataset.code, a.getAttribute('aria-label'),"
         " getComputedStyle(a.querySelector('path')).fill])"
