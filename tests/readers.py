@@ -41,9 +41,10 @@ PRECISION_LENGTH = {"year": 4, "month": 7, "day": 10}
 # --- YAML as an editor reads it ------------------------------------------------------------
 
 
-class Yaml12Loader(yaml.SafeLoader):
+class Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML 1.2's core schema, as the `yaml` package of Node (and so the editor linter)
-    reads front matter: `2022` is a number, `NO` is text, `2021-11-07` is text."""
+    reads front matter: `2022` is a number, `NO` is text, `2021-11-07` is text. libyaml's
+    parser, as the checker's: PyYAML's own refuses `{date: 2021-10?}`, which both read."""
 
 
 Yaml12Loader.yaml_implicit_resolvers = {}
