@@ -20,6 +20,7 @@ from pathlib import Path
 
 import bibtexparser
 import extruct
+import feedparser
 import icalendar
 import jsonschema
 import yaml
@@ -207,6 +208,23 @@ def check_bibliography(output: Path) -> None:
             assert "date" not in entry.fields
 
 
+def check_feed(path: Path, events: list[dict]) -> None:
+    """feedparser reads the feed cleanly; each item is an event, titled with its date as
+    the site writes it ("c. 2005", "March 1996"), never a day it does not know."""
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    by_url = {e["url"]: e for e in events}
+    assert feed.entries
+    for item in feed.entries:
+        event = by_url[item.link]
+        assert item.title.startswith(f"{event['title']} (") and item.title.endswith(")")
+        shown = item.title[len(event["title"]) + 2 : -1]
+        if event["precision"] == "year" == event["end_precision"] and "/" not in event["date"]:
+            assert re.fullmatch(r"(c\. )?\d{1,4}( \(uncertain\))?", shown), shown
+        if event["precision"] == "month" == event["end_precision"] and "/" not in event["date"]:
+            assert re.fullmatch(r"(c\. )?[A-Z][a-z]+ \d{1,4}( \(uncertain\))?", shown), shown
+
+
 def check_exports(output: Path, site_url: str = "", uid_domain: str = "") -> list[dict]:
     """Read every export of a built site back; return the events of events.json."""
     events = json.loads((output / "events.json").read_text("utf-8"))
@@ -253,6 +271,8 @@ def check_exports(output: Path, site_url: str = "", uid_domain: str = "") -> lis
             assert "URL" not in vevent  # an offline build has no address to give
 
     check_bibliography(output)
+    if site_url:
+        check_feed(output / "feeds" / "all.atom.xml", events)
 
     for event in events:
         page = output / event["url"].removeprefix(f"{site_url}/")

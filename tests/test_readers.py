@@ -9,10 +9,12 @@ import json
 import shutil
 from pathlib import Path
 
+import feedparser
 import pytest
 from pybtex.database import parse_string as pybtex_parse
 
 from conftest import HOSTED_URL, run_python
+from pelican.plugins.timeline.settings import read_settings
 from readers import (
     check_exports,
     cite_this_bibtex,
@@ -184,3 +186,37 @@ def test_cite_this_event_is_read_by_pybtex(hosted_awkward_site):
     avalanche = hosted_awkward_site / "events" / "2005-avalanche.html"
     note = pybtex_parse(cite_this_bibtex(avalanche), "bibtex").entries["2005-avalanche"]
     assert note.fields["note"] == "Timeline entry for c. 2005"
+
+
+def test_the_feed_keeps_imprecise_dates_imprecise(hosted_awkward_site):
+    feed = feedparser.parse((hosted_awkward_site / "feeds" / "all.atom.xml").read_bytes())
+    titles = sorted(entry.title for entry in feed.entries)
+    assert titles == [
+        "+15% on every fare: the board's new tariff (1987)",
+        "-40 °C in winter, +35 °C in July: the rails buckle (July 1999)",
+        "=SUM(1+1) tunnel works run from 25 January into February (25 January 2023 – February 2023)",
+        "@railfans ask for a 100% refund & an apology (6 May 2012)",
+        "Monks cut the first path over the pass (1 June 950)",
+        "Snow closes the upper line from November to 14 February (November 1998 – 14 February 1999)",
+        "Çığ düştü: dağ hattı üç gün kapalı (İzmir–Şile) (c. 2005)",
+        "Поезд «Восток» прибыл ~ в полдень (4 March 2010 (uncertain))",
+    ]
+
+
+DOMAIN_HINT = 'lowercase letters, digits, "-" and ".", e.g. "timeline.example.org"'
+
+
+@pytest.mark.parametrize(
+    ("value", "message", "hint"),
+    [
+        ("Timeline.Example.org", "'Timeline.Example.org' is not a domain name", DOMAIN_HINT),
+        ("https://timeline.example.org", "'https://timeline.example.org' is not a domain name", DOMAIN_HINT),
+        (42, "must be text, not 42", 'write "" for none'),
+    ],
+)  # fmt: skip
+def test_the_uid_domain_setting_is_checked(value, message, hint):
+    _, problems = read_settings({"TIMELINE_UID_DOMAIN": value})
+    assert [(p.path, p.field, p.message, p.hint) for p in problems] == [
+        ("pelicanconf.py", "TIMELINE_UID_DOMAIN", message, hint)
+    ]
+    assert read_settings({"TIMELINE_UID_DOMAIN": "timeline.example.org"})[1] == []
