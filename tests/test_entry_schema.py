@@ -15,11 +15,22 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
-from conftest import DEMO, ROOT, SETTINGS
+from conftest import DEMO, ORGANISATIONS, ROOT, SETTINGS, SOURCES
 from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.docs import entry_schema
+from pelican.plugins.timeline.fields import ENTRY as ENTRY_TABLE
+from pelican.plugins.timeline.fields import Vocabulary
+from pelican.plugins.timeline.frontmatter import parse_entry
+from pelican.plugins.timeline.places import Gazetteer
 from pelican.plugins.timeline.settings import DEFAULTS, read_settings
+from pelican.plugins.timeline.validate import (
+    check_record,
+    validate_organisations,
+    validate_sources,
+)
 from readers import front_matter_as_editors_read_it
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -162,3 +173,90 @@ def test_the_editor_linter_applies_the_schema_to_markdown_front_matter(remark_pr
         f"`accident`, `opening`, `statement` • {schema} • #/properties/type/enum "
         "frontmatter-schema remark-lint",
     ]
+
+
+# Property: whatever an entry holds, if the checker finds no problem in any field, the
+# schema (read as an editor reads the YAML) finds none either. Checks across fields or
+# files (file name, citations, roles of listed countries) are the checker's alone.
+# One known disagreement is left out: the checker reads `title: null` (or `~`) as the
+# word "null", where YAML and the schema see no value.
+# Each field: (values the checker accepts alone, values it refuses).
+FIELD_VALUES = {
+    "title": (["Ports agree", "1984", "yes", "'a: b'", "x" * 200], ["x" * 201, "''", "[a]"]),
+    "date": (["2022", "2021-11", "2021-11-07", "2021~", "2021?", "2021-11-07/2021-12", "0950",
+              "2021-11-07?", "'2021'", "?2021-11-07", "2021-11-07/2022"],
+             ["2021-02-30", "March 2021", "2021-13", "[2021]", "21"]),
+    "countries": (["[DK, NO]", "[DK]", "[OTS, SE]", "[' DK']"], ["[]", "[dk]", "[DK, DK]", "DK", "[G7]"]),
+    "type": (["agreement", "visit"], ["agrement", "1", "[visit]"]),
+    "summary": (["A summary.", "42", "true"], ["''", "{a: b}"]),
+    "sources": (["[astana-2023]", "[trt-2021, astana-2023]"],
+                ["[nowhere]", "[]", "['@trt-2021']", "astana-2023"]),
+    "tags": (["[a, b]", "[1, 2]", "[]"], ["a", "[' ']"]),
+    "people": (["[Jane Doe]", "[{name: Jane, role: Minister, country: TR}]", "[{name: 1}]"],
+               ["[{name: Jane, rank: x}]", "[{role: x}]", "[{name: Jane, country: XX}]"]),
+    "systems": (["[Leopard 2]", "[155]"], ["Leopard"]),
+    "note": (["A note.", "12"], ["''"]),
+    "roles": (["{TR: host}", "{DK: observer}"], ["{TR: hots}", "{tr: host}", "[host]"]),
+    "added": (["2024-02-28"], ["2024-02", "2024-02-30", "2024"]),
+    "aliases": (["[old-name]", "[]"], ["[Old Name]", "old-name"]),
+    "milestones": (["[{date: 2021-11, label: signed, sources: [astana-2023]}]",
+                    "[{date: 2021, label: x, sources: [astana-2023]}]"],
+                   ["[{date: 2021, label: x}]", "[{date: 2021-14, label: x, sources: [trt-2021]}]"]),
+    "corrections": (["[{date: 2024-01-02, text: Fixed.}]"], ["[{date: 2024-01, text: Fixed.}]"]),
+    "context": (["Background."], ["''"]),
+}  # fmt: skip
+REQUIRED = ("title", "date", "countries", "type", "summary", "sources")
+
+
+@st.composite
+def entries(draw):
+    """An entry of valid values, some optional fields, and now and then one refused value."""
+    optional = [n for n in FIELD_VALUES if n not in REQUIRED]
+    names = [*REQUIRED, *draw(st.lists(st.sampled_from(optional), unique=True, max_size=6))]
+    entry = {name: draw(st.sampled_from(FIELD_VALUES[name][0])) for name in names}
+    if draw(st.integers(0, 3)) == 0:
+        broken = draw(st.sampled_from(names))
+        entry[broken] = draw(st.sampled_from(FIELD_VALUES[broken][1]))
+    return entry
+
+
+@pytest.fixture(scope="module")
+def inline_vocabulary():
+    sources, _ = validate_sources("sources.yaml", SOURCES.encode())
+    organisations, _ = validate_organisations("organisations.yaml", ORGANISATIONS.encode())
+    return Vocabulary(
+        Gazetteer([o.place() for o in organisations]), SETTINGS["TIMELINE_TYPES"], sources,
+        roles=DEFAULTS["TIMELINE_ROLES"],
+    )  # fmt: skip
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(entries())
+def test_what_the_checker_accepts_field_by_field_the_schema_accepts(inline_vocabulary, entry):
+    raw = ("---\n" + "".join(f"{k}: {v}\n" for k, v in entry.items()) + "---\nBody.\n").encode()
+    fields, _, _ = parse_entry("2021-x.md", raw)
+    _, problems = check_record("2021-x.md", fields, ENTRY_TABLE, inline_vocabulary)
+    event(f"checker: {'refuses' if problems else 'accepts'}")
+    if not problems:
+        assert errors(inline_validator(), raw) == [], entry
+
+
+def test_the_property_draws_values_the_checker_accepts_and_refuses(inline_vocabulary):
+    for index in range(3):
+        values = {k: v[0][index % len(v[0])] for k, v in FIELD_VALUES.items()}
+        raw = ("---\n" + "".join(f"{k}: {v}\n" for k, v in values.items()) + "---\n").encode()
+        fields, _, _ = parse_entry("2021-x.md", raw)
+        assert check_record("2021-x.md", fields, ENTRY_TABLE, inline_vocabulary)[1] == []
+        assert errors(inline_validator(), raw) == []
+        for name, (_, refused) in FIELD_VALUES.items():
+            for value in refused:  # each refused value is refused by the checker
+                fields, _, _ = parse_entry(
+                    "2021-x.md",
+                    raw.replace(
+                        f"{name}: {values[name]}\n".encode(), f"{name}: {value}\n".encode()
+                    ),
+                )
+                problems = check_record("2021-x.md", fields, ENTRY_TABLE, inline_vocabulary)[1]
+                assert problems, (name, value)
