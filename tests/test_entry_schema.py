@@ -231,7 +231,7 @@ def inline_vocabulary():
 
 
 @settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(entries())
 def test_what_the_checker_accepts_field_by_field_the_schema_accepts(inline_vocabulary, entry):
