@@ -69,12 +69,16 @@ def _yaml12_int(loader, node):
 Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _yaml12_int)
 
 
+def yaml_as_editors_read_it(text: str):
+    return yaml.load(text, Loader=Yaml12Loader)  # a SafeLoader with YAML 1.2's types
+
+
 def front_matter_as_editors_read_it(raw: bytes):
     """The front matter of an entry file as a YAML 1.2 reader types it, or None when the
     file has none the checker could read."""
     try:
         head = frontmatter.split(frontmatter.decode(raw))[0]
-        return yaml.load(head, Loader=Yaml12Loader)
+        return yaml_as_editors_read_it(head)
     except (frontmatter.FrontMatterError, yaml.YAMLError, ValueError):
         return None
 

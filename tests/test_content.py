@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, run_python
 from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.content import load_timeline
-from readers import check_exports, front_matter_as_editors_read_it
+from readers import check_exports, front_matter_as_editors_read_it, yaml_as_editors_read_it
 from sitecheck import axe_violations, broken_links, url_of, vnu_errors
 
 CONTENT = ROOT / "content"
@@ -119,6 +119,15 @@ def test_every_bundled_entry_fits_the_editors_json_schema():
         errors = [e.message for e in validator.iter_errors(fields)]
         assert errors == [], (path.name, errors)
     assert years, "some bundled entry is dated to a year alone"
+
+
+def test_the_bibliography_and_organisations_fit_their_json_schemas():
+    for name in ("sources", "organisations"):
+        schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text("utf-8"))
+        data = yaml_as_editors_read_it((CONTENT / f"{name}.yaml").read_text("utf-8"))
+        validator = jsonschema.validators.validator_for(schema)(schema)
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+        assert errors == [], name
 
 
 def _forbidden(reference_text: str) -> list[tuple[str, str]]:

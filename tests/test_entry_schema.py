@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from conftest import DEMO, ORGANISATIONS, ROOT, SETTINGS, SOURCES
 from pelican.plugins.timeline.cli import site_settings
-from pelican.plugins.timeline.docs import entry_schema
+from pelican.plugins.timeline.docs import entry_schema, list_schema
 from pelican.plugins.timeline.fields import ENTRY as ENTRY_TABLE
-from pelican.plugins.timeline.fields import Vocabulary
+from pelican.plugins.timeline.fields import ORGANISATION, SOURCE, Vocabulary
 from pelican.plugins.timeline.frontmatter import parse_entry
 from pelican.plugins.timeline.places import Gazetteer
 from pelican.plugins.timeline.settings import DEFAULTS, read_settings
@@ -31,7 +31,7 @@ from pelican.plugins.timeline.validate import (
     validate_organisations,
     validate_sources,
 )
-from readers import front_matter_as_editors_read_it
+from readers import front_matter_as_editors_read_it, yaml_as_editors_read_it
 
 CORPUS = Path(__file__).parent / "corpus"
 ROBUST = Path(__file__).parent / "corpus-robust" / "cases.yaml"
@@ -80,6 +80,29 @@ def test_the_schema_accepts_every_corpus_entry_the_checker_accepts():
             assert errors(inline_validator(types), text.encode()) == [], (case["name"], name)
             checked += 1
     assert checked >= 10
+
+
+def test_the_bibliography_schemas_accept_the_sources_as_an_editor_reads_them():
+    schema = list_schema("sources", SOURCE)
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    texts = [
+        SOURCES,
+        (DEMO / "content" / "sources.yaml").read_text("utf-8"),
+        (Path(__file__).parent / "awkward" / "content" / "sources.yaml").read_text("utf-8"),
+        # YAML reads these as numbers; the checker as text, as CSL-YAML from Zotero has them.
+        "- {id: 1995, type: book, title: 1984, issued: 1949, volume: 2, page: 12}\n",
+    ]
+    for text in texts:
+        assert validate_sources("sources.yaml", text.encode())[1] == []  # the checker accepts
+        found = [e.message for e in validator.iter_errors(yaml_as_editors_read_it(text))]
+        assert found == [], (text[:60], found)
+    typo = "- {id: x, type: book, title: T, contaner-title: C}\n"
+    assert [e.message for e in validator.iter_errors(yaml_as_editors_read_it(typo))] == [
+        "Additional properties are not allowed ('contaner-title' was unexpected)"
+    ]
+    schema = list_schema("organisations", ORGANISATION)
+    organisations = yaml_as_editors_read_it((DEMO / "content" / "organisations.yaml").read_text())
+    assert jsonschema.validators.validator_for(schema)(schema).is_valid(organisations)
 
 
 ENTRY = """\

@@ -583,7 +583,9 @@ ENTRY: tuple[Field, ...] = (
 )  # fmt: skip
 
 
-_DATE = {"oneOf": [_STRING, {"type": "object"}]}
+# A year alone (`issued: 2005`) is a number to YAML; the checker reads it as text.
+_DATE = {"oneOf": [_STRING, {"type": "integer"}, {"type": "object"}]}
+_TEXT = _text_schema(5000)
 _NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
                "literal")  # fmt: skip
 _NAMES = {
@@ -603,22 +605,23 @@ _URL = {"type": "string", "pattern": "^https?://"}
 
 
 def _text_fields(docs: dict[str, str]) -> tuple[Field, ...]:
-    return tuple(Field(name, False, plain_text, "", doc, _STRING) for name, doc in docs.items())
+    # `volume: 12` or `page: 3` are numbers to YAML: the checker reads them as text.
+    return tuple(Field(name, False, plain_text, "", doc, _TEXT) for name, doc in docs.items())
 
 
 # The bibliography: CSL-YAML, field names as Zotero and pandoc export them.
 SOURCE: tuple[Field, ...] = (
     Field("id", True, source_id, "",
           "The id entries cite, `[@id]`: a-z, 0-9, `.`, `_` and `-`.",
-          {"type": "string", "pattern": SOURCE_ID_RE.pattern}, "outlet-2023-11-08"),
+          {"type": ["string", "integer"], "pattern": SOURCE_ID_RE.pattern}, "outlet-2023-11-08"),
     Field("type", True, csl_type, "", "CSL type: " + ", ".join(f"`{t}`" for t in CSL_TYPES) + ".",
           {"type": "string", "enum": list(CSL_TYPES)}, "article-newspaper"),
-    Field("title", True, plain_text, "", "Title as published, in its language.", _STRING,
+    Field("title", True, plain_text, "", "Title as published, in its language.", _TEXT,
           "Ministers sign a cooperation plan"),
     Field("title-english", False, plain_text, "",
-          "An English translation of a title in another language.", _STRING),
+          "An English translation of a title in another language.", _TEXT),
     Field("container-title", False, plain_text, "", "The outlet: newspaper, site, journal.",
-          _STRING, "The Daily Example"),
+          _TEXT, "The Daily Example"),
     Field("author", False, names, (), "Authors: `{family, given}` or `{literal}`.", _NAMES,
           "[{family: Doe, given: Jane}]"),
     Field("editor", False, names, (), "Editors, as authors.", _NAMES),
@@ -634,7 +637,7 @@ SOURCE: tuple[Field, ...] = (
     Field("language", False, language_tag, "",
           "BCP 47 tag of the source's language (`en`, `kk-Cyrl`).", _STRING,
           "en"),
-    Field("note", False, plain_text, "", "A note shown with the reference.", _STRING),
+    Field("note", False, plain_text, "", "A note shown with the reference.", _TEXT),
     *_text_fields({
         "publisher": "Publisher.", "publisher-place": "Place of publication.",
         "page": "Pages.", "volume": "Volume.", "issue": "Issue.", "number": "Number.",
