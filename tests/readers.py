@@ -288,6 +288,8 @@ def check_exports(output: Path, site_url: str = "", uid_domain: str = "") -> lis
         assert ld["endDate"] == _iso(event["end"], event["end_precision"])
         (og,) = data["opengraph"]
         assert og["og:title"] == event["title"]
+        assert og.get("og:url") == (event["url"] if site_url else None)
+        assert ld.get("url") == (event["url"] if site_url else None)
         cite = pybtex_parse(cite_this_bibtex(page), "bibtex").entries[event["slug"]]
         assert tex_to_text(cite.fields["title"]) == event["title"]
         assert cite.fields.get("url") == (event["url"] if site_url else None)
