@@ -159,7 +159,8 @@ class TimelineGenerator(Generator):
             self._write_page(writer, page, key, output)
         # An event's page is keyed by what it is made from, so that an unchanged one is
         # not even prepared: hashing the data of 10,000 pages took most of a warm build.
-        common = digest(self.page_fingerprint, menu, sorted(self.timeline.by_place))
+        facts = [self.digests[event.slug][1] for event in events]
+        common = digest(self.page_fingerprint, menu, facts)
         todo = []
         for index, (event, url) in enumerate(zip(events, event_urls, strict=True)):
             key = self._event_page_key(event, common)
@@ -214,15 +215,15 @@ class TimelineGenerator(Generator):
 
     def _event_page_key(self, event, common: str) -> str:
         """A digest of all an event's page shows: the entry's record (its facts, texts and
-        the vocabulary, sources included, they were checked against), its neighbours'
-        records (for their links), the link check's findings on its sources, its dates of
-        change, and ``common``: the settings, the theme, the menu and the places that have
-        pages (a place links to its page only if it has one)."""
-        record = self.digests
-        before, after = self.timeline.neighbours[event.slug]
+        the vocabulary, sources included, they were checked against), where the timeline
+        lists it, the link check's findings on its sources, its dates of change, and
+        ``common``: the settings, the theme, the menu, and the facts of every event. A page
+        also shows other events (its neighbours, related events ranked by what is rare
+        across all of them): a change to any event's facts makes every page anew, and
+        only those whose bytes change are written. A body edit changes one page."""
         return digest(
-            "event page", common, record[event.slug][0],
-            record[before.slug][0] if before else "", record[after.slug][0] if after else "",
+            "event page", common, self.digests[event.slug][0],
+            self.builder.views.listed_at.get(event.slug, ""),
             [self.timeline.links.get(key) for key in event.sources],
             self.timeline.changes.get(event.slug),
         )  # fmt: skip

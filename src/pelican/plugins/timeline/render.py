@@ -21,10 +21,15 @@ from .model import Event, Source
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
-    "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q", "s", "small",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q", "s", "small",
     "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "q": {"cite"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"}, "abbr": {"title"}, "q": {"cite"},
+    "li": {"id"}, "sup": {"id"},
+}  # fmt: skip
+# Footnotes link a mark to its note by id; no other id of the contributor's reaches the page.
+FOOTNOTE_ID_RE = re.compile(r"fn(?:ref)?:[\w-]+")
 URL_SCHEMES = {"http", "https", "mailto"}
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters mark a citation's place
 
@@ -50,6 +55,27 @@ def process_converter() -> markdown.Markdown:
     return _converter
 
 
+HEADING_TAG_RE = re.compile(r"<(/?)h([1-6])\b")
+
+
+def nest_headings(html: str) -> str:
+    """The body's headings under the page's own: its highest becomes an h2, the rest follow.
+
+    The page's title is its only h1; a contributor may start sections with "#" or "##".
+    """
+    levels = [int(level) for _, level in HEADING_TAG_RE.findall(html)]
+    if not levels:
+        return html
+    shift = 2 - min(levels)
+    return HEADING_TAG_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
+
+
+def _keep_footnote_ids(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "id":
+        return value if FOOTNOTE_ID_RE.fullmatch(value) else None
+    return value
+
+
 class Renderer:
     """Renders the texts of one event, numbering its sources in order of first citation."""
 
@@ -68,13 +94,14 @@ class Renderer:
 
         # A mark sits against the word it follows: "in 2021 [@a]" gives "in 2021[1]".
         marked = re.sub(rf"[ \t]+({OPEN}\d+{CLOSE})", r"\1", citations.replace_groups(text, hold))
-        html = self._markdown.reset().convert(marked)
+        html = nest_headings(self._markdown.reset().convert(marked))
         html = nh3.clean(
             html,
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=URL_SCHEMES,
             link_rel="noopener noreferrer",
+            attribute_filter=_keep_footnote_ids,
         )
         for index, group in enumerate(groups):
             html = html.replace(f"{OPEN}{index}{CLOSE}", self.marks(group.items))
