@@ -315,6 +315,23 @@ def test_a_saved_cache_is_reused_only_with_the_same_fingerprint(tmp_path):
     assert other.stale() == ["events/a.html", "events/b.html"]
 
 
+def test_page_keys_are_kept_per_output_folder_and_forgotten_with_the_folder(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for output in (first, second):
+        output.mkdir()
+        (output / "a.html").write_text("a")
+        cache = BuildCache(tmp_path / "cache", "code", str(output))
+        cache.written("a.html", f"key of {output.name}")
+        cache.save()
+    again = BuildCache(tmp_path / "cache", "code", str(first))
+    assert again.unchanged("a.html", "key of first", first)
+    assert not again.unchanged("a.html", "key of second", first)  # the other folder's key
+    shutil.rmtree(second)  # as an atomic build removes its staging folder
+    again.written("a.html", "key of first")
+    again.save()
+    assert not BuildCache(tmp_path / "cache", "code", str(second)).previous_pages
+
+
 def test_a_second_load_reads_only_the_changed_entry(tmp_path, settings, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(DEMO / "content", content)

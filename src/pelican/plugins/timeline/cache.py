@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import logging
+import os
 import pickle
 import sqlite3
 from pathlib import Path
@@ -249,7 +250,10 @@ class BuildCache:
     def save(self):
         """Keep this build's records and page keys, and close the cache."""
         self._transaction(
-            self._store_records, self._prune, lambda db: self._store_pages(db, self.pages)
+            self._store_records,
+            self._prune,
+            lambda db: self._store_pages(db, self.pages),
+            self._forget_gone_outputs,
         )
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -269,6 +273,13 @@ class BuildCache:
         db.execute("DELETE FROM used")
         db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used))
         db.execute("DELETE FROM records WHERE key NOT IN (SELECT key FROM used)")
+
+    def _forget_gone_outputs(self, db):
+        """Drop the page keys of output folders that no longer exist, such as the staging
+        folders of atomic builds, so that the cache does not grow with every build."""
+        for (output,) in db.execute("SELECT DISTINCT output FROM pages").fetchall():
+            if output and output != self.output and not os.path.isdir(output):
+                db.execute("DELETE FROM pages WHERE output = ?", (output,))
 
     def _store_pages(self, db, pages: dict):
         db.execute("DELETE FROM pages WHERE output = ?", (self.output,))
