@@ -204,10 +204,20 @@ class BuildCache:
         self.values.update(self._fetch(missing))
         return {key: self.values[key] for key in keys if key in self.values}
 
-    def put(self, key: str, value):
+    def put(self, key: str, value, fresh: bool = True):
+        """Remember a value. A fresh one (made in this process) is replaced by a copy read
+        back from its pickle, as the next build will read it: page keys hash the pages'
+        data by pickling it, and pickle marks objects shared between two parts of a page
+        (a name in a map and in a list) differently from copies, so a page would get one
+        key from fresh data and another from cached data. ``fresh=False``: the value was
+        itself read from a pickle (a worker's result)."""
         self._used.add(key)
-        self.values[key] = value
-        self._new[key] = value
+        if self._db is None:  # nothing is kept for a next build
+            self.values[key] = value
+            return
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        self.values[key] = pickle.loads(data) if fresh else value
+        self._new[key] = data
 
     # --- pages ---------------------------------------------------------------------
 
@@ -263,7 +273,7 @@ class BuildCache:
     def _store_records(self, db):
         db.executemany(
             "INSERT OR REPLACE INTO records VALUES (?, ?)",
-            ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in self._new.items()),
+            self._new.items(),
         )
         self._new = {}
 

@@ -231,11 +231,12 @@ def load_timeline(
     )  # fmt: skip
     if missing:
         logger.info("timeline: read %d entries in %d process(es)", len(missing), workers)
+    fresh = workers == 1  # else the records were read from the workers' pickles
     for (key, _, _), record in zip(missing, made, strict=True):
-        cache.put(key, (*record[:2], None, record[3]))
+        cache.put(key, (*record[:2], None, record[3]), fresh)
         if record[2] is not None:
-            cache.put(key + RENDERED, record[2])
-        records[key] = record
+            cache.put(key + RENDERED, record[2], fresh)
+        records[key] = (*cache.values[key][:2], cache.values.get(key + RENDERED), record[3])
     del missing, made
     for key in keys:
         event, found, texts, facts = records[key]
