@@ -100,7 +100,9 @@ class BuildCache:
         self.fingerprint = fingerprint
         self.output = output
         self.values: dict[str, object] = {}  # read or made in this build
-        self._new: dict[str, object] = {}  # made in this build: to store
+        # Made in this build, to store: a value, or its pickle if it was made in this
+        # process (no cached value is itself bytes).
+        self._new: dict[str, object] = {}
         self._used: set[str] = set()
         self.pages: dict[str, str] = {}  # output path -> key of the data written there
         self.previous_pages: dict[str, str] = {}
@@ -215,9 +217,13 @@ class BuildCache:
         if self._db is None:  # nothing is kept for a next build
             self.values[key] = value
             return
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        self.values[key] = pickle.loads(data) if fresh else value
-        self._new[key] = data
+        if fresh:
+            data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            self.values[key] = pickle.loads(data)
+            self._new[key] = data
+        else:  # pickled when stored, one at a time: 10,000 records' bytes are many MiB
+            self.values[key] = value
+            self._new[key] = value
 
     # --- pages ---------------------------------------------------------------------
 
@@ -273,7 +279,10 @@ class BuildCache:
     def _store_records(self, db):
         db.executemany(
             "INSERT OR REPLACE INTO records VALUES (?, ?)",
-            self._new.items(),
+            (
+                (key, value if isinstance(value, bytes) else pickle.dumps(value, 5))
+                for key, value in self._new.items()
+            ),
         )
         self._new = {}
 
