@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -121,7 +120,7 @@ class TimelineGenerator(Generator):
         for asset in self.assets.values():
             target = output / asset.url
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(asset.source, target)
+            asset.write(target)
             self.cache.written(asset.url, "asset")
         for name, text in exported:
             self._write(name, text)
