@@ -120,11 +120,15 @@ def test_search_data_holds_every_event(demo_site):
     assert re.fullmatch(r"search-data\.[0-9a-f]{10}\.js", name)  # named by its content
     assert name in read(demo_site, "search.html")
     text = read(demo_site, name)
-    assert text.startswith("window.TIMELINE_SEARCH = JSON.parse(")
-    data = json.loads(json.loads(text[len("window.TIMELINE_SEARCH = JSON.parse(") : -3]))
-    assert len(data["documents"]) == len(json.loads(read(demo_site, "events.json")))
+    assert text.startswith("window.TIMELINE_SEARCH = {") and text.endswith("};\n")
+    data = json.loads(text[len("window.TIMELINE_SEARCH = ") : -2])
+    index = json.loads(data["index"])  # MiniSearch's serialised index (tests/test_search.py)
+    assert index["serializationVersion"] == 2
+    assert index["documentCount"] == len(json.loads(read(demo_site, "events.json")))
     built = next(
-        d for d in data["documents"] if d["url"] == "events/2021-05-03-baltic-star-build.html"
+        d
+        for d in index["storedFields"].values()
+        if d["url"] == "events/2021-05-03-baltic-star-build.html"
     )
     assert "MS Baltic Star" in built["systems"] and "Poland" in built["places"]
     assert "keel" in built["body"] and "[1]" not in built["body"]

@@ -225,7 +225,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_BIBTEX_SAVE_AS", "sources.bib", "The bibliography as BibTeX.",
             output_file()),
     Setting("TIMELINE_SEARCH_DATA_SAVE_AS", "search-data.js",
-            "The documents the search page indexes.", output_file()),
+            "The search page's index, built with the site.", output_file()),
     Setting("TIMELINE_ASSETS_FOLDER", "assets",
             "Folder, inside the timeline's, for the plugin's CSS, JavaScript and icons.",
             folder),
