@@ -49,13 +49,12 @@ def search_url(request, demo_site):
     return lambda query="": f"{base}/search.html{query}"
 
 
-# In the page: an index built by MiniSearch from the documents the shipped index stores
-# (every indexed field is stored whole), and both indexes' answers to the queries.
+# In the page: an index built by MiniSearch from the documents the page shows (every
+# indexed field, as indexed), and both indexes' answers to the queries.
 COMPARE = """([queries]) => {
   const shipped = window.TimelineSearch.index;
   const data = window.TIMELINE_SEARCH;
-  const docs = [...Array(shipped.documentCount).keys()].map(
-    id => ({id, ...shipped.getStoredFields(id)}));
+  const docs = window.TimelineSearch.documents();
   const built = new MiniSearch(window.TimelineSearch.options(data));
   built.addAll(docs);
   const canonical = index => {

@@ -258,8 +258,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_EVENTS_PER_PAGE", 500,
             "A longer listing is split into pages of whole years.", whole_number(1, 1_000_000)),
     Setting("TIMELINE_SEARCH_BODY_WORDS", 200,
-            "Words of each body in the search index (titles, people and so on are whole).",
-            whole_number(0, 100_000)),
+            "Words of each body in the search index, at most (titles, people and so on "
+            "are whole).", whole_number(0, 100_000)),
+    Setting("TIMELINE_SEARCH_BODY_BUDGET", 100_000,
+            "Body words in the search index, all events together: each body gets an equal "
+            "share, up to `TIMELINE_SEARCH_BODY_WORDS`, so that the search page of a large "
+            "timeline still loads at once (at 10,000 events, 10 words each).",
+            whole_number(0, 100_000_000)),
     Setting("TIMELINE_FINGERPRINT_ASSETS", True,
             "Name CSS and JavaScript files by a hash of their content "
             "(`site.3f2a1b9c0d.css`), so they can be cached forever.", boolean),

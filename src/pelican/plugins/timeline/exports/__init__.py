@@ -20,7 +20,8 @@ def search_file(
     timeline: Timeline, urls: Urls, rendering: Rendering, config: dict
 ) -> tuple[str, str]:
     """(output path, text) of the search page's data, named by content if assets are."""
-    text = search_data.render(timeline, urls, rendering, int(config["TIMELINE_SEARCH_BODY_WORDS"]))
+    body = int(config["TIMELINE_SEARCH_BODY_WORDS"]), int(config["TIMELINE_SEARCH_BODY_BUDGET"])
+    text = search_data.render(timeline, urls, rendering, *body)
     name = urls.named("search_data")
     if config["TIMELINE_FINGERPRINT_ASSETS"]:
         name = fingerprinted_name(name, text.encode("utf-8"))

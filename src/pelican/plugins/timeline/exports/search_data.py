@@ -11,8 +11,8 @@ here (``static/js/search.js``): words are runs of letters, marks and digits; fol
 lowercases, drops accents and reads the dotless ı as i, so "Zürich" finds "zurich".
 
 It is a classic script that sets a global, which works from file:// where fetch() of a
-local file does not; the index is one JSON string, which browsers parse faster than the
-same data written as an object literal.
+local file does not. The index and the rows are JSON texts in string literals, which
+browsers parse faster than the same data written as object literals.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ from ..model import Timeline
 from ..render import Rendering
 from ..urls import Urls
 
-# What readers search for, in the order MiniSearch numbers the fields. Every field is
-# also stored, so that each hit can show the words it matched (search.js).
+# What readers search for, in the order MiniSearch numbers the fields. Sources are
+# searched by outlet (their headlines mostly repeat the event's title, and would double
+# the index). Each hit shows the words it matched (search.js), so the page gets every
+# field's text too: in a table of rows beside the index (``ROW``), not as MiniSearch's
+# stored fields, which would repeat the field names in every document.
 FIELDS = ("title", "summary", "people", "systems", "places", "tags", "type", "sources", "body")
-STORED = ("url", "date", *FIELDS)
+ROW = ("url", "date", *FIELDS)
 SERIALIZATION_VERSION = 2  # MiniSearch 7's index format
 _ACCENTS = re.compile("[\u0300-\u036f]")
 
@@ -64,12 +67,22 @@ def fold(word: str) -> str:
     return _ACCENTS.sub("", unicodedata.normalize("NFD", word)).replace("\u0131", "i").lower()
 
 
+def body_words_each(events: int, most: int, budget: int) -> int:
+    """Words of each body to index: an equal share of the budget, at most ``most``.
+
+    The page loads the whole index before its first answer, and body words are most of
+    it: a budget keeps a large timeline's search ready at once, while a small one is
+    searched through the first ``most`` words of every text.
+    """
+    return min(most, budget // max(events, 1))
+
+
 def documents(timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int):
     """One document per event, in timeline order, so a document's id is its place in time."""
     docs = []
     for index, event in enumerate(timeline.events):
         words = rendering.event(event).text.split()[:body_words] if body_words else []
-        sources = [timeline.sources[key] for key in event.sources]
+        outlets = (timeline.sources[key] for key in event.sources)
         docs.append(
             {
                 "id": index,
@@ -82,17 +95,14 @@ def documents(timeline: Timeline, urls: Urls, rendering: Rendering, body_words: 
                 "places": ", ".join(timeline.place(code).name for code in event.countries),
                 "tags": ", ".join(event.tags),
                 "type": timeline.types[event.type].label,
-                "sources": "; ".join(
-                    f"{s.title} ({s.container_title})" if s.container_title else s.title
-                    for s in sources
-                ),
+                "sources": "; ".join(dict.fromkeys(s.container_title or s.title for s in outlets)),
                 "body": " ".join(words) + (" …" if words and len(words) == body_words else ""),
             }
         )
     return docs
 
 
-def serialise(docs: list[dict], fields=FIELDS, stored=STORED) -> dict:
+def serialise(docs: list[dict], fields=FIELDS) -> dict:
     """The index MiniSearch 7 builds from ``docs`` with ``addAll``, as its ``toJSON`` gives it.
 
     Field lengths count distinct words as written, and the average is updated one document
@@ -126,10 +136,7 @@ def serialise(docs: list[dict], fields=FIELDS, stored=STORED) -> dict:
         "fieldIds": field_ids,
         "fieldLength": {str(n): own for n, own in lengths.items()},
         "averageFieldLength": [int(a) if a.is_integer() else a for a in average],
-        "storedFields": {
-            str(n): {name: doc[name] for name in stored if name in doc}
-            for n, doc in enumerate(docs)
-        },
+        "storedFields": {},  # none: the page shows the rows (ROW) instead
         "dirtCount": 0,
         "index": [
             [term, {str(f): {str(d): c for d, c in posting.items()} for f, posting in data.items()}]
@@ -140,13 +147,25 @@ def serialise(docs: list[dict], fields=FIELDS, stored=STORED) -> dict:
 
 
 def _js_string(text: str) -> str:
-    """A JSON string literal that is also safe inside a classic script."""
-    text = json.dumps(text, ensure_ascii=False)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
+    """A JavaScript string literal of text, safe inside a classic script.
+
+    Single-quoted, so that the many double quotes of a JSON text need no backslash:
+    the index is a quarter smaller than as a JSON string literal.
+    """
+    text = text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+    text = text.replace("\r", "\\r").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return "'" + text.replace("</", "<\\/") + "'"
 
 
-def render(timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int) -> str:
-    docs = documents(timeline, urls, rendering, body_words)
+def render(
+    timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int, body_budget: int
+) -> str:
+    each = body_words_each(len(timeline.events), body_words, body_budget)
+    docs = documents(timeline, urls, rendering, each)
     index = json.dumps(serialise(docs), ensure_ascii=False, separators=(",", ":"))
-    head = json.dumps({"fields": FIELDS, "stored": STORED}, separators=(",", ":"))
-    return f'window.TIMELINE_SEARCH = {head[:-1]},"index":{_js_string(index)}}};\n'
+    rows = json.dumps([[doc[name] for name in ROW] for doc in docs], ensure_ascii=False,
+                      separators=(",", ":"))  # fmt: skip
+    return (
+        f'window.TIMELINE_SEARCH = {{"fields":{json.dumps(FIELDS)},"row":{json.dumps(ROW)},'
+        f'"rows":{_js_string(rows)},\n"index":{_js_string(index)}}};\n'
+    )

@@ -16,7 +16,6 @@
   function options(data) {
     return {
       fields: data.fields,
-      storeFields: data.stored,
       tokenize: tokenize,
       processTerm: function (term) { return fold(term); },
       searchOptions: {
@@ -48,10 +47,18 @@
                  type: "Type", body: "Text", sources: "Sources" };
   var ORDERS = { relevance: null, oldest: 1, newest: -1 };
 
-  var index = null;
+  /* The index, and every event's texts as rows (data.row names the columns). */
+  var index = null, rows = null;
   function load() {
     index = window.MiniSearch.loadJSON(data.index, options(data));
+    rows = JSON.parse(data.rows);
     window.TimelineSearch.index = index;
+    window.TimelineSearch.documents = function () { return rows.map(record); };
+  }
+  function record(row, id) {
+    var doc = { id: id };
+    data.row.forEach(function (name, column) { doc[name] = row[column]; });
+    return doc;
   }
 
   /* Append text to parent, the words that fold to one of terms wrapped in <mark>. */
@@ -92,17 +99,18 @@
   }
 
   function item(result) {
+    var doc = record(rows[result.id], result.id);
     var li = document.createElement("li");
     var heading = document.createElement("h2");
     var link = document.createElement("a");
-    link.href = (list.getAttribute("data-base") || "") + result.url;
-    highlight(link, result.title, result.terms);
+    link.href = (list.getAttribute("data-base") || "") + doc.url;
+    highlight(link, doc.title, result.terms);
     heading.appendChild(link);
     var meta = document.createElement("p");
     meta.className = "result-meta";
-    meta.textContent = result.date + " · " + result.type;
+    meta.textContent = doc.date + " · " + doc.type;
     var summary = document.createElement("p");
-    highlight(summary, result.summary, result.terms);
+    highlight(summary, doc.summary, result.terms);
     li.appendChild(heading);
     li.appendChild(meta);
     li.appendChild(summary);
@@ -116,7 +124,7 @@
         label.className = "result-field";
         label.textContent = LABELS[field] + ": ";
         why.appendChild(label);
-        var text = field === "body" ? snippet(result.body, result.terms) : result[field];
+        var text = field === "body" ? snippet(doc.body, result.terms) : doc[field];
         highlight(why, text, result.terms);
         li.appendChild(why);
       }
