@@ -22,7 +22,6 @@ import json
 import re
 import sys
 import unicodedata
-from collections import Counter
 
 from ..model import Timeline
 from ..render import Rendering
@@ -58,8 +57,13 @@ def _word_pattern() -> re.Pattern:
     return re.compile("[" + "".join(parts) + "]+")
 
 
+_ASCII_WORD = re.compile("[A-Za-z0-9]+")
+
+
 def tokenize(text: str) -> list[str]:
-    return _word_pattern().findall(text)
+    # The full pattern is slow to match (a class of thousands of ranges): most text is
+    # ASCII, where it means letters and digits.
+    return (_ASCII_WORD if text.isascii() else _word_pattern()).findall(text)
 
 
 def fold(word: str) -> str:
@@ -116,32 +120,37 @@ def serialise(docs: list[dict], fields=FIELDS) -> dict:
     average = [0.0] * len(fields)
     for short_id, doc in enumerate(docs):
         own = lengths[short_id] = []
-        for field, field_id in field_ids.items():
-            words = tokenize(str(doc[field]))
+        for field_id, field in enumerate(fields):
+            words = tokenize(doc[field])
             own.append(len(set(words)))
             average[field_id] = (average[field_id] * short_id + own[-1]) / (short_id + 1)
-            terms = []
+            counts: dict[str, int] = {}
             for word in words:
                 term = folded.get(word)
                 if term is None:
                     term = folded[word] = fold(word)
-                terms.append(term)
-            for term, count in Counter(terms).items():
-                if term:
-                    index.setdefault(term, {}).setdefault(field_id, {})[short_id] = count
+                counts[term] = counts.get(term, 0) + 1
+            for term, count in counts.items():
+                if not term:
+                    continue
+                data = index.get(term)
+                if data is None:
+                    data = index[term] = {}
+                posting = data.get(field_id)
+                if posting is None:
+                    posting = data[field_id] = {}
+                posting[short_id] = count
+    # Whole-number keys become JSON strings, as JavaScript writes a Map's numeric keys.
     return {
         "documentCount": len(docs),
         "nextId": len(docs),
-        "documentIds": {str(n): doc["id"] for n, doc in enumerate(docs)},
+        "documentIds": {n: doc["id"] for n, doc in enumerate(docs)},
         "fieldIds": field_ids,
-        "fieldLength": {str(n): own for n, own in lengths.items()},
+        "fieldLength": lengths,
         "averageFieldLength": [int(a) if a.is_integer() else a for a in average],
         "storedFields": {},  # none: the page shows the rows (ROW) instead
         "dirtCount": 0,
-        "index": [
-            [term, {str(f): {str(d): c for d, c in posting.items()} for f, posting in data.items()}]
-            for term, data in index.items()
-        ],
+        "index": list(index.items()),
         "serializationVersion": SERIALIZATION_VERSION,
     }
 
