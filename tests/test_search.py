@@ -175,3 +175,28 @@ def test_scripts_are_served_minified(demo_site):
         source = (PLUGIN / "static" / name).read_text(encoding="utf-8")
         assert len(served) < 0.75 * len(source), script
         assert "/**" not in served and "\n  " not in served, script
+
+
+# Text in several scripts: dotted and dotless i, accents written apart (e + U+0301),
+# Arabic with vowel marks, Devanagari (marks inside words), Cyrillic, ß, digits, quotes.
+SCRIPTS = (
+    "İstanbul, Işıklar'da Türkiye's 2021–24 drills; Cafe\u0301 Zürich naïve STRASSE straße "
+    "مُحَمَّد الإمارات हिन्दी भाषा Қазақстан Ўзбекистон “Bayraktar TB2” A-400M x_y"
+)
+
+
+def test_words_split_and_fold_alike_in_python_and_in_the_page(demo_site, open_page):
+    from pelican.plugins.timeline.exports.search_data import fold, tokenize
+
+    page, _ = open_page(url_of(demo_site, "search.html"))
+    for text in (SCRIPTS, "Plain ASCII: x_y, A-400M, don't (TB2)"):
+        in_page = page.evaluate(
+            "text => TimelineSearch.tokenize(text).map(TimelineSearch.fold)", text
+        )
+        assert in_page == [fold(word) for word in tokenize(text)]
+    assert [fold(word) for word in tokenize(SCRIPTS)][:4] == [
+        "istanbul",
+        "isiklar",
+        "da",
+        "turkiye",
+    ]
