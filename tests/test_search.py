@@ -153,15 +153,13 @@ def test_typing_a_query_moves_nothing_on_screen(search_url, open_page, width):
     assert record["errors"] == []
 
 
-def test_the_page_is_ready_at_once(search_url, open_page):
+def test_the_page_is_ready_at_once(search_url, demo_site, open_page):
     page, record = open_page(search_url("?q=Nordlys"))
-    # The results are there when the page has loaded: nothing is indexed in the browser.
+    # The answer is on the page when its load event has fired (open_page waits for it):
+    # the index is loaded, not built (benchmarks/search_bench.py times this at scale).
     assert page.locator("#search-results > li").count() >= 3
-    took = page.evaluate(
-        "performance.getEntriesByType('navigation')[0].loadEventEnd"
-        " - performance.getEntriesByType('navigation')[0].startTime"
-    )
-    assert took < 1000
+    events = json.loads((demo_site / "events.json").read_text())
+    assert page.evaluate("window.TimelineSearch.index.documentCount") == len(events)
     assert record["errors"] == []
 
 
