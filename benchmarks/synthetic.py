@@ -27,7 +27,7 @@ declaration partnership technology transfer procurement framework protocol ratif
 parliament capital regional strategic bilateral mutual annual meeting press service
 reported according statement week month year agency news sources said president
 government army navy air force general staff chief commander deputy envoy embassy
-ambassador treaty memorandum understanding intergovernmental commission session working
+ambassador treaty memorandum understanding intergovernmental commission plenary working
 group consultations negotiations dialogue relations friendship brotherhood solidarity
 assistance aid grant loan credit supply supplies equipment vehicles armoured personnel
 carriers helicopters transport patrol boats frigate corvette vessel shipyard factory
