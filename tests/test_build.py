@@ -3,7 +3,16 @@
 import json
 import re
 
-from conftest import DEMO, EVENT_A, HOSTED_URL, copy_demo, pelican_build, run_python, write_site
+from conftest import (
+    DEMO,
+    EVENT_A,
+    HOSTED_URL,
+    SOURCES,
+    copy_demo,
+    pelican_build,
+    run_python,
+    write_site,
+)
 from sitecheck import broken_links, parse
 
 BUILT = "events/2021-05-03-baltic-star-build.html"  # two sources, milestones, neighbours
@@ -207,3 +216,67 @@ def test_reference_list_shows_author_outlet_dates_language_and_archived_copy(sit
         '<a href="#ref-1" aria-label="Source 1: Kazakhstan, Türkiye Sign a Plan">1</a>, p. 2]'
         in plan
     )
+
+
+FOREIGN_SOURCES = """\
+- id: vestnik-2021
+  type: article-newspaper
+  title: Паром вышел в рейс
+  container-title: Морской вестник
+  issued: 2021-06-11
+  URL: https://vestnik.example.org/2021/%D0%BF%D0%B0%D1%80%D0%BE%D0%BC?id=%D0%B0%20%D0%B1
+  language: ru
+- id: bahr-2021
+  type: article-newspaper
+  title: العبارة الجديدة تبحر شمالا
+  title-english: The new ferry sails north
+  container-title: البحر
+  issued: 2021-04-03
+  URL: https://bahr.example.org/2021/%D8%B9%D8%A8%D8%A7%D8%B1%D8%A9
+  language: ar
+- id: kurier-2021
+  type: webpage
+  title: "[The ferry's timetable for 2021]"
+  container-title: Ostsee-Kurier
+  URL: https://kurier.example.com/fahrplan
+  language: de
+"""
+
+FERRY = """\
+---
+title: A ferry sails
+date: 2021-06-11
+countries: [KZ]
+type: visit
+summary: A ferry sailed.
+sources: [vestnik-2021, bahr-2021, kurier-2021]
+---
+It sailed [@vestnik-2021; @bahr-2021; @kurier-2021].
+"""
+
+
+def test_a_reference_shows_its_address_decoded_and_its_title_in_its_language(site, tmp_path):
+    content = site({"2021-06-11-ferry.md": FERRY}, sources=SOURCES + FOREIGN_SOURCES)
+    result = pelican_build(content, tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "output", "events/2021-06-11-ferry.html")
+    references = html.split('<section class="references"')[1].split("</section>")[0]
+    russian, arabic, german = re.findall(r"<li id=\"ref-\d\">(.*?)</li>", references, re.S)
+
+    assert russian.startswith(
+        '<cite lang="ru"><a href="https://vestnik.example.org/2021/%D0%BF%D0%B0%D1%80%D0%BE%D0%BC'
+        '?id=%D0%B0%20%D0%B1" hreflang="ru">Паром вышел в рейс</a></cite>.'
+    )  # the link keeps the address as written
+    assert (
+        '<span class="url" dir="ltr"><span class="url-full"><span class="url-host">'
+        "vestnik.example.org</span>/2021/паром?id=а%20б</span>"
+    ) in russian  # decoded but for the space, host first
+    assert text_of(arabic).startswith(
+        " العبارة الجديدة تبحر شمالا [The new ferry sails north]. البحر , 3 April 2021. In Arabic."
+    )
+    assert '<cite lang="ar" dir="rtl">' in arabic  # isolated: its own direction
+    assert '<span class="outlet" dir="rtl">البحر</span>' in arabic
+    # A bracketed title is the editors' description, in the site's language, not the source's.
+    assert "<cite><a" in german and "In German." in german
+    english = read(tmp_path / "output", "events/2023-11-07-plan.html")
+    assert '<cite><a href="https://astanatimes.com/2023/11/plan/" hreflang="en">' in english

@@ -20,6 +20,8 @@ PAGE_TYPES = {
     "event": "events/2021-05-03-baltic-star-build.html",
     "sources": "sources.html",
     "search": "search.html?q=Nordlys",
+    "changes": "changes.html",
+    "about": "pages/about.html",
 }
 
 
@@ -262,17 +264,63 @@ def test_a_printed_filtered_view_states_its_filter_and_count(demo_site, viewport
     assert pages <= 6, f"the compact timeline prints on {pages} pages"
 
 
-@pytest.mark.parametrize("name", ["home", "country", "type", "types"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_no_axe_violations_wcag22_and_best_practice(demo_site, viewport_page, name, scheme, width):
-    page, _ = viewport_page(url_of(demo_site, PAGE_TYPES[name]), width, 800, scheme)
-    if page.locator("#filters").count():
-        page.get_by_text("Filter events").click()
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
-        " 'wcag21aa', 'wcag22aa', 'best-practice']})).violations"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+def test_no_axe_violations_wcag22_and_best_practice(demo_site, viewport_page, scheme, width):
+    """Every page type, one browser context per width and scheme (the pages reuse it)."""
+    page, _ = viewport_page("about:blank", width, 800, scheme)
+    found = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(url_of(demo_site, path))
+        if page.locator("#filters").count():
+            page.get_by_text("Filter events").click()  # audit the filter controls too
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
+            " 'wcag21aa', 'wcag22aa', 'best-practice']})).violations"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+        )
+        if violations:
+            found[name] = violations
+    assert found == {}
+
+
+REFERENCE = """id => {
+  const li = document.getElementById(id);
+  const cite = li.querySelector('cite'), url = li.querySelector('.url');
+  return {lang: cite.lang, direction: getComputedStyle(cite).direction,
+          isolated: getComputedStyle(cite).unicodeBidi, url: url.innerText,
+          href: cite.querySelector('a').getAttribute('href')};
+}"""
+
+
+def test_sources_read_in_their_language_and_print_short(demo_site, viewport_page):
+    page, _ = viewport_page(url_of(demo_site, "sources.html"), 375, 667)
+    russian = page.evaluate(REFERENCE, "vestnik-2010")
+    assert russian == {
+        "lang": "ru",
+        "direction": "ltr",
+        "isolated": "normal",
+        "url": "vestnik.example.org/2010/06/11/паром-аврора-вышел-в-первый-рейс",
+        "href": "https://vestnik.example.org/2010/06/11/%D0%BF%D0%B0%D1%80%D0%BE%D0%BC-%D0%B0%D0%B2"
+        "%D1%80%D0%BE%D1%80%D0%B0-%D0%B2%D1%8B%D1%88%D0%B5%D0%BB-%D0%B2-%D0%BF%D0%B5%D1%80%D0%B2"
+        "%D1%8B%D0%B9-%D1%80%D0%B5%D0%B9%D1%81",
+    }
+    # At 375 px the decoded address takes 3 lines, where its escapes would take 8.
+    decoded, escaped = page.evaluate(
+        """() => {
+          const full = document.querySelector('#vestnik-2010 .url-full');
+          const lines = () => full.getClientRects().length, decoded = lines();
+          full.textContent = full.closest('li').querySelector('cite a').href;
+          return [decoded, lines()];
+        }"""
     )
-    assert violations == []
+    assert decoded <= 3 and escaped >= 2 * decoded, (decoded, escaped)
+    arabic = page.evaluate(REFERENCE, "bahr-2012")
+    assert (arabic["lang"], arabic["direction"], arabic["isolated"]) == ("ar", "rtl", "isolate")
+    english = page.evaluate(REFERENCE, "gazette-2015-01-20")
+    assert english["lang"] == ""  # the page's own language
+
+    page.emulate_media(media="print")
+    printed = page.evaluate(REFERENCE, "vestnik-2010")["url"]
+    assert printed == "vestnik.example.org/2010/06/11/паром-аврора-вышел-в-первый-…"

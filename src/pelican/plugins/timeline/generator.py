@@ -62,7 +62,10 @@ class TimelineGenerator(Generator):
         self.relative = self.settings.get("RELATIVE_URLS", False)
         site_url = "" if self.relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
-        self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name, self.cache)
+        self.builder = SiteBuilder(
+            self.timeline, self.config, site_url, self.site_name, self.cache,
+            self.settings.get("DEFAULT_LANG") or "en",
+        )  # fmt: skip
         self.assets = plugin_assets(self.builder.urls, self.config["TIMELINE_FINGERPRINT_ASSETS"])
         self.context.update(self.builder.site_context())
         self.context["assets"] = {name: asset.url for name, asset in self.assets.items()}
