@@ -127,6 +127,25 @@ def test_no_entry_cites_an_address_the_reference_says_not_to_cite(timeline, shar
                     assert target not in (urlsplit(url).hostname or ""), (event.slug, url)
 
 
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def test_milestone_labels_write_names_as_the_entry_does(timeline):
+    """A name the entry's own text always capitalises ("Baku", "TAKM", a person's or a
+    country's name) is not lower-cased in a milestone label ("founded in baku")."""
+    lowered = []
+    for event in timeline.events:
+        prose = [event.title, event.summary, event.body, event.note]
+        prose += [p.name for p in event.people] + [timeline.place(c).name for c in event.countries]
+        words = set(WORD.findall(" ".join(prose)))
+        names = {w.lower() for w in words if w[0].isupper() and w.lower() not in words}
+        for milestone in event.milestones:
+            found = [w for w in WORD.findall(milestone.label) if w in names]
+            if found:
+                lowered.append((event.slug, milestone.label, found))
+    assert lowered == []
+
+
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
