@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from conftest import ROOT
-from sitecheck import AXE, url_of
+from sitecheck import WCAG22_AND_BEST_PRACTICE, axe_violations, first_event, url_of
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "screenshots"
@@ -56,24 +56,14 @@ def served(demo_site):
     server.shutdown()
 
 
-FIRST_EVENT = """() => {
-  const a = document.querySelector('article.event-item:not([hidden])');
-  const box = a.getBoundingClientRect();
-  const title = a.querySelector('.event-title').getBoundingClientRect();
-  const date = a.querySelector('.event-date').getBoundingClientRect();
-  return {top: box.top, bottom: box.bottom, title: title.bottom, date: date.bottom,
-          height: innerHeight};
-}"""
-
-
 @pytest.mark.parametrize("over", ["file", "http"])
 def test_the_first_event_is_above_the_fold(demo_site, served, viewport_page, over):
     base = served if over == "http" else demo_site.as_uri()
     page, errors = viewport_page(f"{base}/index.html", 1280, 800)
-    first = page.evaluate(FIRST_EVENT)
+    first = first_event(page)
     assert first["bottom"] <= first["height"], f"whole first event at 1280x800: {first}"
     page, errors = viewport_page(f"{base}/index.html", 375, 667)
-    first = page.evaluate(FIRST_EVENT)
+    first = first_event(page)
     assert max(first["title"], first["date"]) <= first["height"], f"at 375x667: {first}"
     assert errors == []
 
@@ -195,10 +185,10 @@ def test_ticking_two_countries_finds_the_events_between_them(demo_site, viewport
     assert shown_countries(again) == shown
     assert again.locator("details#filters").get_attribute("open") is None  # answer first
     assert again.locator("#filter-status").inner_text() == status
-    first = again.evaluate(FIRST_EVENT)
+    first = first_event(again)
     assert first["bottom"] <= first["height"]
     narrow, _ = viewport_page(shared, 375, 667)
-    first = narrow.evaluate(FIRST_EVENT)
+    first = first_event(narrow)
     assert first["title"] <= first["height"]
     assert narrow.locator("#filter-status").is_visible()
 
@@ -281,12 +271,7 @@ def test_no_axe_violations_wcag22_and_best_practice(demo_site, viewport_page, sc
         page.goto(url_of(demo_site, path))
         if page.locator("#filters").count():
             page.get_by_text("Filter events").click()  # audit the filter controls too
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',"
-            " 'wcag21aa', 'wcag22aa', 'best-practice']})).violations"
-            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
-        )
+        violations = axe_violations(page, WCAG22_AND_BEST_PRACTICE)
         if violations:
             found[name] = violations
     assert found == {}
