@@ -58,7 +58,12 @@ def entry_dates(events: list[Event], folder: Path, names: dict[str, str]) -> dic
     from_git = git_dates(folder)
     result = {}
     for event in events:
-        git_added, git_updated = from_git.get(names.get(event.slug, ""), (None, None))
+        name = names.get(event.slug, "")
+        # A renamed entry keeps its old name as an alias: it was added when that file was.
+        earlier = [str(Path(name).with_name(f"{alias}.md")) for alias in event.aliases if name]
+        known = [from_git[n] for n in (name, *earlier) if n in from_git]
+        git_added = min((first for first, _ in known), default=None)
+        git_updated = max((last for _, last in known), default=None)
         added = _midnight(event.added.start) if event.added else git_added
         recorded = added is not None
         added = added or _midnight(event.date.start)

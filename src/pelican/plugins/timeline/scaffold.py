@@ -6,10 +6,12 @@ checker, and writes the file only if no file of that name exists.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
 from .dates import parse_date
+from .fields import ENTRY, FieldError
 from .places import Gazetteer
 from .problems import did_you_mean
 
@@ -34,6 +36,11 @@ def check_answers(title: str, date: str, countries: str, event_type: str, gazett
     title = title.strip()
     if not title:
         raise ScaffoldError("title: give the event a title")
+    title_field = next(f for f in ENTRY if f.name == "title")
+    try:
+        title_field.parse(title, None)  # the checker's own rules for a title
+    except FieldError as exc:
+        raise ScaffoldError(f"title: {exc.message} ({exc.hint})") from None
     when = parse_date(date.strip())  # raises DateError, a ValueError with a message
     codes = [c.strip() for c in re.split(r"[,\s]+", countries) if c.strip()]
     if not codes:
@@ -55,7 +62,7 @@ def entry_text(title: str, when, codes: list[str], event_type: str) -> tuple[str
     if not slug:
         raise ScaffoldError("title: it needs at least one letter or digit for the file name")
     name = f"{when.iso_start}-{slug}.md"
-    quoted_title = title.replace('"', '\\"')
+    quoted_title = json.dumps(title, ensure_ascii=False)[1:-1]  # JSON's escapes are YAML's
     text = f"""---
 title: "{quoted_title}"
 date: {when.text}

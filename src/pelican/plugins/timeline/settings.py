@@ -155,6 +155,19 @@ def tag_vocabulary(value):
         raise SettingError(f"{a!r} and {b!r} are the same tag spelled two ways", "keep one")
 
 
+DOMAIN_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+
+
+def domain_name(value):
+    """ "" or a domain name in lowercase ASCII, such as timeline.example.org."""
+    text(value)
+    if value and (len(value) > 253 or not all(map(DOMAIN_LABEL_RE.match, value.split(".")))):
+        raise SettingError(
+            f"{value!r} is not a domain name",
+            'lowercase letters, digits, "-" and ".", e.g. "timeline.example.org"',
+        )
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -220,6 +233,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_CSV_SAVE_AS", "events.csv", "Every event as CSV.", output_file()),
     Setting("TIMELINE_ICS_SAVE_AS", "events.ics", "The events as an iCalendar file.",
             output_file()),
+    Setting("TIMELINE_UID_DOMAIN", "",
+            "Domain of the events' UIDs in the iCalendar file (`slug@domain`), so that two "
+            "sites' events never share one. Empty: the host of `SITEURL`, or in a build "
+            "without one, the site's name as a name under `.invalid` (set it to keep the "
+            "same UIDs in every build).", domain_name),
     Setting("TIMELINE_CSL_JSON_SAVE_AS", "sources.json", "The bibliography as CSL-JSON.",
             output_file()),
     Setting("TIMELINE_BIBTEX_SAVE_AS", "sources.bib", "The bibliography as BibTeX.",
