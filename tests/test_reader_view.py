@@ -244,6 +244,13 @@ def test_a_printed_filtered_view_states_its_filter_and_count(demo_site, viewport
     assert status.is_visible()
     assert status.inner_text().startswith("Showing ")
     assert page.locator(".stats").is_hidden()  # "N events" would contradict the list
+    # The strip says the same: the years left by the filter stand out, the others fade.
+    faded = page.evaluate(
+        "[...document.querySelectorAll('.strip-year')].map(a => [a.dataset.year,"
+        " getComputedStyle(a.querySelector('.strip-seg')).opacity === '1'])"
+    )
+    shown = page.locator("section.year:visible").evaluate_all("els => els.map(e => e.id.slice(1))")
+    assert [year for year, solid in faded if solid] == shown
     SHOTS.mkdir(exist_ok=True)
     pdf = page.pdf(path=str(SHOTS / "filtered-print.pdf"), format="A4")
     assert pdf[:4] == b"%PDF"
