@@ -635,7 +635,8 @@ SOURCE: tuple[Field, ...] = (
     Field("archived-url", False, web_address, "", "Address of an archived copy of the page.",
           _URL),
     Field("language", False, language_tag, "",
-          "BCP 47 tag of the source's language (`en`, `kk-Cyrl`).", _STRING,
+          "BCP 47 tag of the source's language (`en`, `kk-Cyrl`); the page names the "
+          "language and marks the title with it.", _STRING,
           "en"),
     Field("note", False, plain_text, "", "A note shown with the reference.", _TEXT),
     *_text_fields({
