@@ -85,6 +85,10 @@ def test_every_page_is_planned_once(builder, pages, timeline):
     expected |= {urls.event(e.slug) for e in timeline.events}
     expected |= {urls.place(code) for code in timeline.by_place}
     expected |= {urls.type(code) for code in timeline.by_type}
+    expected |= {urls.named(n) for n in ("tags", "people", "systems")}
+    expected |= {urls.tag(t) for t in timeline.by_tag}
+    expected |= {urls.person(p) for p in timeline.by_person}
+    expected |= {urls.system(s) for s in timeline.by_system}
     assert set(pages) == expected
     assert len(builder.pages()) == len(expected)  # no page twice
     assert Counter(p.template for p in pages.values())["event"] == len(timeline.events)

@@ -531,16 +531,18 @@ ENTRY: tuple[Field, ...] = (
           _SOURCE_KEYS_SCHEMA, "[outlet-2023-11-08]"),
     Field("tags", False, vocabulary_tags, (),
           "Short lowercase phrases, from the site's vocabulary when it sets one "
-          "(`TIMELINE_TAGS`).", _texts_schema(),
+          "(`TIMELINE_TAGS`). Each tag has a page listing its events.", _texts_schema(),
           "[military cooperation plan]"),
     Field("people", False, people, (),
-          "People named in the event: `{name, role, country}`; the role as held then.",
+          "People named in the event: `{name, role, country}`; the role as held then. "
+          "Each person has a page listing their events: spell a name alike everywhere.",
           {"type": "array", "items": {"oneOf": [_text_schema(120), {
               "type": "object", "required": ["name"], "additionalProperties": False,
               "properties": {"name": _text_schema(120), "role": _text_schema(200),
                              "country": _CODE_SCHEMA}}]}},
           "[{name: Jane Doe, role: Minister of Defence, country: FR}]"),
-    Field("systems", False, text_list(), (), "Equipment named in the event.", _texts_schema(),
+    Field("systems", False, text_list(), (),
+          "Equipment named in the event; each has a page listing its events.", _texts_schema(),
           "[Leopard 2]"),
     Field("note", False, markdown_text, "",
           "Editorial note (Markdown with citations): where sources disagree, say so and "

@@ -8,26 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
 from .dates import parse_date
 from .fields import ENTRY, FieldError
 from .places import Gazetteer
 from .problems import did_you_mean
-
-MAX_SLUG_WORDS = 8
+from .slugs import slugify
 
 
 class ScaffoldError(ValueError):
     pass
-
-
-def slugify(title: str) -> str:
-    """Lowercase ASCII words joined by hyphens: 'Zürich talks' -> 'zurich-talks'."""
-    folded = unicodedata.normalize("NFKD", title.replace("ı", "i").replace("İ", "I"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    return "-".join(words[:MAX_SLUG_WORDS])
 
 
 def check_answers(title: str, date: str, countries: str, event_type: str, gazetteer: Gazetteer,
