@@ -58,3 +58,18 @@ def test_raw_html_and_dangerous_links_are_removed():
 def test_markdown_is_rendered():
     html = Renderer(SOURCES).markdown("Some *emphasis* and a list:\n\n- one\n- two")
     assert "<em>emphasis</em>" in html and "<li>one</li>" in html
+
+
+def test_headings_start_at_h2_and_skip_no_level():
+    renderer = Renderer(SOURCES)
+    assert renderer.markdown("## What the charter says\n\nDrills [@a].").startswith(
+        "<h2>What the charter says</h2>"
+    )
+    html = renderer.markdown("# Order\n\nA.\n\n### Delivery\n\nB.\n\n#### Trials\n\nC.")
+    assert [h for h in html.split("\n") if h.startswith("<h")] == [
+        "<h2>Order</h2>",
+        "<h3>Delivery</h3>",
+        "<h4>Trials</h4>",
+    ]
+    code = renderer.markdown("# Order\n\n    <h5>kept as code</h5>")
+    assert "&lt;h5&gt;kept as code&lt;/h5&gt;" in code

@@ -47,6 +47,20 @@ def new_converter() -> markdown.Markdown:
     )
 
 
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def close_heading_levels(html: str) -> str:
+    """Headings renumbered from h2 without a gap: a body written with "##" (the habit in
+    a page whose title is the h1) or one that jumps from "#" to "###" would otherwise skip
+    a level, which the HTML checker and screen readers' heading lists both object to."""
+    levels = sorted({int(level) for _, level in HEADING_TAG.findall(html)})
+    if levels == list(range(2, 2 + len(levels))):
+        return html
+    new = {level: str(2 + rank) for rank, level in enumerate(levels)}
+    return HEADING_TAG.sub(lambda m: f"<{m[1]}h{new[int(m[2])]}", html)
+
+
 def _keep_footnote_ids(element: str, attribute: str, value: str) -> str | None:
     if attribute == "id":
         return value if FOOTNOTE_ID_RE.fullmatch(value) else None
@@ -82,7 +96,7 @@ class Renderer:
         )
         for index, group in enumerate(groups):
             html = html.replace(f"{OPEN}{index}{CLOSE}", self.marks(group.items))
-        return html
+        return close_heading_levels(html)
 
     def marks(self, items) -> str:
         """``[1, p. 3; 2]`` as links to the reference list."""
