@@ -60,16 +60,10 @@ def test_markdown_is_rendered():
     assert "<em>emphasis</em>" in html and "<li>one</li>" in html
 
 
-def test_headings_start_at_h2_and_skip_no_level():
-    renderer = Renderer(SOURCES)
-    assert renderer.markdown("## What the charter says\n\nDrills [@a].").startswith(
-        "<h2>What the charter says</h2>"
-    )
-    html = renderer.markdown("# Order\n\nA.\n\n### Delivery\n\nB.\n\n#### Trials\n\nC.")
-    assert [h for h in html.split("\n") if h.startswith("<h")] == [
-        "<h2>Order</h2>",
-        "<h3>Delivery</h3>",
-        "<h4>Trials</h4>",
-    ]
-    code = renderer.markdown("# Order\n\n    <h5>kept as code</h5>")
-    assert "&lt;h5&gt;kept as code&lt;/h5&gt;" in code
+def test_a_bodys_headings_sit_under_the_page_title_whatever_level_they_start_at():
+    from pelican.plugins.timeline.render import Renderer
+
+    starts_at_two = Renderer({}).markdown("## Background\n\nText.\n\n### Detail\n\nMore.\n")
+    assert "<h2>Background</h2>" in starts_at_two and "<h3>Detail</h3>" in starts_at_two
+    starts_at_one = Renderer({}).markdown("# Background\n\nText.\n")
+    assert "<h2>Background</h2>" in starts_at_one and "<h1>" not in starts_at_one

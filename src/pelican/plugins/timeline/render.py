@@ -41,24 +41,22 @@ class Reference:
 
 
 def new_converter() -> markdown.Markdown:
-    # The page's title is its only h1: a body's "# Heading" becomes an h2, "##" an h3.
-    return markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc"], extension_configs={"toc": {"baselevel": 2}}
-    )
+    return markdown.Markdown(extensions=["extra", "sane_lists"])
 
 
-HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+HEADING_TAG_RE = re.compile(r"<(/?)h([1-6])\b")
 
 
-def close_heading_levels(html: str) -> str:
-    """Headings renumbered from h2 without a gap: a body written with "##" (the habit in
-    a page whose title is the h1) or one that jumps from "#" to "###" would otherwise skip
-    a level, which the HTML checker and screen readers' heading lists both object to."""
-    levels = sorted({int(level) for _, level in HEADING_TAG.findall(html)})
-    if levels == list(range(2, 2 + len(levels))):
+def nest_headings(html: str) -> str:
+    """The body's headings under the page's own: its highest becomes an h2, the rest follow.
+
+    The page's title is its only h1; a contributor may start sections with "#" or "##".
+    """
+    levels = [int(level) for _, level in HEADING_TAG_RE.findall(html)]
+    if not levels:
         return html
-    new = {level: str(2 + rank) for rank, level in enumerate(levels)}
-    return HEADING_TAG.sub(lambda m: f"<{m[1]}h{new[int(m[2])]}", html)
+    shift = 2 - min(levels)
+    return HEADING_TAG_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 
 def _keep_footnote_ids(element: str, attribute: str, value: str) -> str | None:
@@ -85,7 +83,7 @@ class Renderer:
 
         # A mark sits against the word it follows: "in 2021 [@a]" gives "in 2021[1]".
         marked = re.sub(rf"[ \t]+({OPEN}\d+{CLOSE})", r"\1", citations.replace_groups(text, hold))
-        html = self._markdown.reset().convert(marked)
+        html = nest_headings(self._markdown.reset().convert(marked))
         html = nh3.clean(
             html,
             tags=ALLOWED_TAGS,
@@ -96,7 +94,7 @@ class Renderer:
         )
         for index, group in enumerate(groups):
             html = html.replace(f"{OPEN}{index}{CLOSE}", self.marks(group.items))
-        return close_heading_levels(html)
+        return html
 
     def marks(self, items) -> str:
         """``[1, p. 3; 2]`` as links to the reference list."""
