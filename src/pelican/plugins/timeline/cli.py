@@ -148,7 +148,7 @@ def run_new(args) -> int:
     try:
         checked = check_answers(title, date, countries, event_type, Gazetteer(organisations),
                                 types)  # fmt: skip
-        name, text = entry_text(*checked)
+        name, text = entry_text(*checked, settings.get("SLUG_REGEX_SUBSTITUTIONS"))
     except (ScaffoldError, ValueError) as error:
         raise CommandError(getattr(error, "message", str(error))) from None
     path = content / config["TIMELINE_EVENTS_PATH"] / name

@@ -7,7 +7,9 @@ checker, and writes the file only if no file of that name exists.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify as pelican_slugify
 
 from .dates import parse_date
 from .places import Gazetteer
@@ -20,11 +22,16 @@ class ScaffoldError(ValueError):
     pass
 
 
-def slugify(title: str) -> str:
-    """Lowercase ASCII words joined by hyphens: 'Zürich talks' -> 'zurich-talks'."""
-    folded = unicodedata.normalize("NFKD", title.replace("ı", "i").replace("İ", "I"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
+def slugify(title: str, substitutions=None) -> str:
+    """The slug Pelican would make of a title (``pelican.utils.slugify``: unidecode, then
+    the site's ``SLUG_REGEX_SUBSTITUTIONS``), cut to its first words and to what an entry's
+    file name may hold: 'Kazakh–Turkish talks' -> 'kazakh-turkish-talks', 'Визит' ->
+    'vizit', 'Yaşar Güler' -> 'yasar-guler'."""
+    if substitutions is None:
+        substitutions = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    slug = pelican_slugify(title, regex_subs=substitutions)
+    # A site's substitutions may keep characters an entry's slug refuses (SLUG_RE).
+    words = re.findall(r"[a-z0-9]+", slug.lower())
     return "-".join(words[:MAX_SLUG_WORDS])
 
 
@@ -49,9 +56,10 @@ def check_answers(title: str, date: str, countries: str, event_type: str, gazett
     return title, when, codes, event_type
 
 
-def entry_text(title: str, when, codes: list[str], event_type: str) -> tuple[str, str]:
+def entry_text(title: str, when, codes: list[str], event_type: str,
+               substitutions=None) -> tuple[str, str]:  # fmt: skip
     """(file name, file text) of a new entry."""
-    slug = slugify(title)
+    slug = slugify(title, substitutions)
     if not slug:
         raise ScaffoldError("title: it needs at least one letter or digit for the file name")
     name = f"{when.iso_start}-{slug}.md"
