@@ -40,7 +40,7 @@ def clean(c):
 
 @task
 def check(c):
-    """Validate all content without building: every problem as path:line: field: problem."""
+    """Validate all content without building: path:line:col: error: field: problem."""
     c.run(f'{TIMELINE} check -s "{ROOT / CONFIG["settings"]}"')
 
 

@@ -152,8 +152,8 @@ def test_bad_content_fails_the_plain_pelican_build_and_writes_nothing(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert (
-        "content/events/2023-11-07-x.md:4: countries: unknown country or organisation 'Kazakstan' (did you mean KZ?)"
-        in result.stderr
+        "content/events/2023-11-07-x.md:4:17: error: countries: unknown country or organisation "
+        "'Kazakstan' (did you mean KZ (Kazakhstan)?)" in result.stderr
     )
     assert not output.exists()
 
@@ -171,7 +171,7 @@ def test_failed_invoke_build_leaves_the_previous_site(tmp_path):
     second = run_python("-m", "invoke", "build", cwd=project)
     assert second.returncode == 1
     assert (
-        "2021-06-baltic-star-launched.md:3: date: 2021-06-45 is not a real date: June 2021 has 30 days"
+        "2021-06-baltic-star-launched.md:3:7: error: date: 2021-06-45 is not a real date: June 2021 has 30 days"
         in second.stderr
     )
     assert read(project / "output", "index.html") == before

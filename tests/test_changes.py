@@ -147,7 +147,7 @@ def test_report_links_name_the_entry():
 def test_a_bad_report_address_is_a_setting_error(value, message):
     config, problems = read_settings({"TIMELINE_REPORT_ERRORS_TO": value})
     assert [str(p) for p in problems] == [
-        f"pelicanconf.py: TIMELINE_REPORT_ERRORS_TO: {message} "
+        f"pelicanconf.py: error: TIMELINE_REPORT_ERRORS_TO: {message} "
         "(e.g. https://example.org/report or errors@example.org)"
     ]
     assert config["TIMELINE_REPORT_ERRORS_TO"] == ""
@@ -158,7 +158,7 @@ def test_the_checker_reports_a_bad_report_address(site, tmp_path):
     result = run_python("-m", "pelican.plugins.timeline", "check", str(site()), "-s", str(settings))
     assert result.returncode == 1
     assert (
-        "pelicanconf.py: TIMELINE_REPORT_ERRORS_TO: 'http://example.org' is neither an "
+        "pelicanconf.py: error: TIMELINE_REPORT_ERRORS_TO: 'http://example.org' is neither an "
         "https:// address nor an email address (e.g. https://example.org/report or "
         "errors@example.org)" in result.stderr
     )
@@ -191,7 +191,7 @@ def test_corrections_out_of_order_are_an_error(site):
         }
     )
     assert problems_of(content) == [
-        "content/events/2023-11-07-plan.md:12: corrections: correction of 2024-03-02 is "
+        "content/events/2023-11-07-plan.md:12:3: error: corrections: correction of 2024-03-02 is "
         "listed after one of 2024-04-15 (list corrections oldest first)"
     ]
 
@@ -202,7 +202,7 @@ def test_a_correction_after_the_build_date_is_an_error(site):
         {"2023-11-07-plan.md": with_corrections("  - {date: 2999-01-01, text: Soon.}\n")}
     )
     assert problems_of(content) == [
-        "content/events/2023-11-07-plan.md:11: corrections: correction date 2999-01-01 is "
+        "content/events/2023-11-07-plan.md:11:3: error: corrections: correction date 2999-01-01 is "
         f"after the build date ({today}) (date a correction the day it was made)"
     ]
 
@@ -220,11 +220,11 @@ def test_a_correction_needs_a_day_and_a_text(site):
         }
     )
     assert problems_of(content) == [
-        "content/events/2023-11-07-plan.md:11: corrections: correction '2024-03' must be a "
+        "content/events/2023-11-07-plan.md:11:3: error: corrections: correction '2024-03' must be a "
         "single day (write it as 2024-02-28)",
-        "content/events/2023-11-07-plan.md:12: corrections: correction is missing text",
-        "content/events/2023-11-07-plan.md:13: corrections: correction is missing text",
-        "content/events/2023-11-07-plan.md:13: corrections: unknown correction field 'txt' "
+        "content/events/2023-11-07-plan.md:12:3: error: corrections: correction is missing text",
+        "content/events/2023-11-07-plan.md:13:3: error: corrections: correction is missing text",
+        "content/events/2023-11-07-plan.md:13:3: error: corrections: unknown correction field 'txt' "
         "(did you mean 'text'?)",
     ]
 

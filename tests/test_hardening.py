@@ -136,8 +136,13 @@ def test_new_writes_a_named_entry_and_never_overwrites(tmp_path):
 
     check = invoke(project, "check")
     assert check.returncode == 1
-    assert f"content/events/{path.name}:7: summary: is empty (it is required" in check.stderr
-    assert f"content/events/{path.name}:16: sources: must be a non-empty list" in check.stderr
+    assert (
+        f"content/events/{path.name}:7:9: error: summary: is empty (it is required" in check.stderr
+    )
+    assert (
+        f"content/events/{path.name}:16:10: error: sources: must be a non-empty list"
+        in check.stderr
+    )
 
 
 @pytest.mark.parametrize(
@@ -155,9 +160,9 @@ def test_new_entries_are_named_by_pelicans_slug_rules(title, slug):
     from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify as pelican_slugify
 
-    from pelican.plugins.timeline.scaffold import slugify
+    from pelican.plugins.timeline.cli import slug_of
 
-    assert slugify(title) == slug
+    assert slug_of(title) == slug
     assert slug == pelican_slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
@@ -196,7 +201,9 @@ def test_new_checks_each_answer(tmp_path):
         "--type",
         "sailing",
     )
-    assert bad.returncode == 2 and "did you mean DK?" in bad.stderr
+    assert bad.returncode == 2 and bad.stderr == (
+        "new: countries: unknown country or organisation 'Danmark' (did you mean DK (Denmark)?)\n"
+    )
     missing = invoke(project, "new", "--title", "X")
     assert missing.returncode == 2 and "--date is missing" in missing.stderr
     assert sorted((project / "content" / "events").glob("*-x.md")) == []

@@ -28,12 +28,14 @@ class CitationGroup:
     end: int
     line: int  # 0-based line within the text
     items: tuple[Citation, ...]
+    col: int = 1  # 1-based column of the '[' in its line
 
 
 class CitationSyntaxError(ValueError):
-    def __init__(self, line: int, text: str):
+    def __init__(self, line: int, text: str, col: int = 1):
         super().__init__(f"cannot read citation {text!r}")
         self.line = line
+        self.col = col
         self.text = text
 
 
@@ -44,17 +46,18 @@ def find_groups(text: str) -> tuple[list[CitationGroup], list[CitationSyntaxErro
     for match in GROUP_RE.finditer(masked):
         inner = match.group(1)
         line = masked.count("\n", 0, match.start())
+        col = match.start() - masked.rfind("\n", 0, match.start())
         if EMAIL_LIKE_RE.search(inner) and "@" not in inner.lstrip()[:1] and ";" not in inner:
             continue  # "[write to me@example.org]" is prose, not a citation
         items = []
         for part in inner.split(";"):
             item = ITEM_RE.match(part)
             if not item:
-                errors.append(CitationSyntaxError(line, match.group()))
+                errors.append(CitationSyntaxError(line, match.group(), col))
                 break
             items.append(Citation(item.group(1), item.group(2) or ""))
         else:
-            groups.append(CitationGroup(match.start(), match.end(), line, tuple(items)))
+            groups.append(CitationGroup(match.start(), match.end(), line, tuple(items), col))
     return groups, errors
 
 

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .problems import ContentError
+from .problems import FORMATS, ContentError
 
 SETTINGS_HELP = "the site's Pelican settings file (default: pelicanconf.py)"
 
@@ -66,16 +66,22 @@ def ask(name: str, question: str, value: str, interactive: bool) -> str:
 
 def run_check(args) -> int:
     from .content import load_timeline
+    from .problems import format_problems
 
     settings = site_settings(_settings_file(args.settings), args.content)
     content = args.content or settings.get("PATH", "content")
     try:
         timeline = load_timeline(content, settings)
     except ContentError as error:
-        print(error, file=sys.stderr)
+        # Lines for people go to stderr; annotations and JSON are read from stdout.
+        out = sys.stderr if args.format == "text" else sys.stdout
+        print(format_problems(error.problems, args.format), file=out)
         return 1
     events, sources = len(timeline.events), len(timeline.sources)
-    print(f"OK: {counted(events, 'event')}, {counted(sources, 'source')}, no problems.")
+    if args.format == "json":
+        print(format_problems([], "json", {"events": events, "sources": sources}))
+    else:
+        print(f"OK: {counted(events, 'event')}, {counted(sources, 'source')}, no problems.")
     return 0
 
 
@@ -126,6 +132,25 @@ def run_build(args) -> int:
 
 # --- new -----------------------------------------------------------------------------------
 
+MAX_SLUG_WORDS = 8
+
+
+def slug_of(title: str, substitutions=None) -> str:
+    """The slug Pelican makes of a title (``pelican.utils.slugify``: unidecode, then the
+    site's ``SLUG_REGEX_SUBSTITUTIONS``), cut to its first words and to what an entry's
+    file name may hold: 'Kazakh–Turkish talks' -> 'kazakh-turkish-talks', 'Визит' ->
+    'vizit', 'Yaşar Güler' -> 'yasar-guler'."""
+    import re
+
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    if substitutions is None:
+        substitutions = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    # A site's substitutions may keep characters an entry's file name refuses (SLUG_RE).
+    words = re.findall(r"[a-z0-9]+", slugify(title, regex_subs=substitutions).lower())
+    return "-".join(words[:MAX_SLUG_WORDS])
+
 
 def run_new(args) -> int:
     from .content import load_organisations, read_optional
@@ -148,7 +173,7 @@ def run_new(args) -> int:
     try:
         checked = check_answers(title, date, countries, event_type, Gazetteer(organisations),
                                 types)  # fmt: skip
-        name, text = entry_text(*checked, settings.get("SLUG_REGEX_SUBSTITUTIONS"))
+        name, text = entry_text(*checked, slug_of(title, settings.get("SLUG_REGEX_SUBSTITUTIONS")))
     except (ScaffoldError, ValueError) as error:
         raise CommandError(getattr(error, "message", str(error))) from None
     path = content / config["TIMELINE_EVENTS_PATH"] / name
@@ -216,6 +241,14 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate all content without building")
     check.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: 'path:line:col: error: field: message (hint)' lines on stderr; github: "
+        "GitHub Actions annotations; json: one JSON document (see CONTRIBUTING.md); "
+        "the last two on stdout",
+    )
     check.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
     check.set_defaults(run=run_check)
 

@@ -1,4 +1,4 @@
-"""A new entry's file: its name from the date and title, its front matter filled in.
+"""A new entry's file: its name from the date and the title's slug, its front matter filled in.
 
 ``invoke new`` asks for what is missing, checks each answer with the same code as the
 checker, and writes the file only if no file of that name exists.
@@ -8,31 +8,13 @@ from __future__ import annotations
 
 import re
 
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify as pelican_slugify
-
 from .dates import parse_date
 from .places import Gazetteer
 from .problems import did_you_mean
 
-MAX_SLUG_WORDS = 8
-
 
 class ScaffoldError(ValueError):
     pass
-
-
-def slugify(title: str, substitutions=None) -> str:
-    """The slug Pelican would make of a title (``pelican.utils.slugify``: unidecode, then
-    the site's ``SLUG_REGEX_SUBSTITUTIONS``), cut to its first words and to what an entry's
-    file name may hold: 'Kazakh–Turkish talks' -> 'kazakh-turkish-talks', 'Визит' ->
-    'vizit', 'Yaşar Güler' -> 'yasar-guler'."""
-    if substitutions is None:
-        substitutions = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-    slug = pelican_slugify(title, regex_subs=substitutions)
-    # A site's substitutions may keep characters an entry's slug refuses (SLUG_RE).
-    words = re.findall(r"[a-z0-9]+", slug.lower())
-    return "-".join(words[:MAX_SLUG_WORDS])
 
 
 def check_answers(title: str, date: str, countries: str, event_type: str, gazetteer: Gazetteer,
@@ -47,8 +29,8 @@ def check_answers(title: str, date: str, countries: str, event_type: str, gazett
         raise ScaffoldError("countries: give at least one code, e.g. KZ,TR")
     for code in codes:
         if not gazetteer.get(code):
-            guess = gazetteer.suggest(code)
-            hint = f" (did you mean {guess}?)" if guess else ""
+            guess = gazetteer.hint(code)
+            hint = f" ({guess})" if guess else ""
             raise ScaffoldError(f"countries: unknown country or organisation {code!r}{hint}")
     if event_type not in types:
         hint = did_you_mean(event_type, types) or "one of: " + ", ".join(types)
@@ -57,9 +39,9 @@ def check_answers(title: str, date: str, countries: str, event_type: str, gazett
 
 
 def entry_text(title: str, when, codes: list[str], event_type: str,
-               substitutions=None) -> tuple[str, str]:  # fmt: skip
-    """(file name, file text) of a new entry."""
-    slug = slugify(title, substitutions)
+               slug: str) -> tuple[str, str]:  # fmt: skip
+    """(file name, file text) of a new entry; ``slug`` is made of the title by the
+    command (``cli.slug_of``, Pelican's rules)."""
     if not slug:
         raise ScaffoldError("title: it needs at least one letter or digit for the file name")
     name = f"{when.iso_start}-{slug}.md"
