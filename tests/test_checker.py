@@ -108,7 +108,7 @@ def test_a_listed_source_must_be_cited_and_a_cited_one_listed(site):
     content2 = site({"2023-11-07-y.md": entry(_body="Uses [@trt-2021] too [@astana-2023].")})
     found = problems_of(content) + problems_of(content2)
     assert (
-        "content/events/2023-11-07-x.md:7:10: error: sources: source 'trt-2021' is listed but never cited "
+        "content/events/2023-11-07-x.md:7:24: error: sources: source 'trt-2021' is listed but never cited "
         "(cite it in the body as [@trt-2021], or remove it)" in found
     )
     assert (

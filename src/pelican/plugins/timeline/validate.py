@@ -216,10 +216,12 @@ def _check_citations(
                             f"cites {key!r}, which is not in 'sources'",
                             f"add {key} to 'sources'")
                 )  # fmt: skip
+    items = fields.get("sources") if isinstance(fields.get("sources"), list) else []
+    item_at = {str(item).strip(): getattr(item, "line", None) for item in reversed(items)}
     for key in listed or ():
         if key not in cited:
             problems.append(
-                Problem(path, key_lines.get("sources", top), "sources",
+                Problem(path, item_at.get(key) or key_lines.get("sources", top), "sources",
                         f"source {key!r} is listed but never cited",
                         f"cite it in the body as [@{key}], or remove it")
             )  # fmt: skip
