@@ -2,6 +2,7 @@
 
     pelican-timeline check [-s pelicanconf.py] [CONTENT]
     pelican-timeline build [-s pelicanconf.py] [-o OUTPUT] [CONTENT]
+    pelican-timeline preview [-s pelicanconf.py] [-o OUTPUT] [--host H] [--port N] [CONTENT]
     pelican-timeline linkcheck [-s pelicanconf.py] [--archive] [--timeout S] [CONTENT]
     pelican-timeline new [--title T] [--date D] [--countries KZ,TR] [--type T]
     pelican-timeline quickstart DIR [--title T]
@@ -128,6 +129,28 @@ def run_build(args) -> int:
         return error.status
     print(f"Site written to {_shown(written)}/")
     return 0
+
+
+# --- preview -------------------------------------------------------------------------------
+
+
+def run_preview(args) -> int:
+    from .preview import run_preview as preview
+
+    settings_file = _settings_file(args.settings)
+    if not settings_file:
+        raise CommandError(f"no settings file {args.settings!r}")
+    settings = site_settings(settings_file, args.content)
+    content = Path(args.content or settings["PATH"])
+    output = Path(args.output or settings["OUTPUT_PATH"])
+    theme = Path(settings["THEME"]) if settings.get("THEME") else None
+    if not 0 <= args.port <= 65535:
+        raise CommandError("--port must be from 0 to 65535")
+    try:
+        return preview(content, Path(settings_file).resolve(), output, args.host, args.port,
+                       theme)  # fmt: skip
+    except OSError as error:  # the port is taken, say
+        raise CommandError(f"cannot serve at {args.host}:{args.port}: {error.strerror}") from None
 
 
 # --- new -----------------------------------------------------------------------------------
@@ -301,6 +324,22 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", default="", help="default: the settings' OUTPUT_PATH")
     build.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
     build.set_defaults(run=run_build)
+
+    preview = commands.add_parser(
+        "preview",
+        help="build, serve, and rebuild and reload the open pages on every save",
+        description="Build the site, serve it, and rebuild it whenever content, theme, "
+        "plugin or settings change; open pages reload after each good build. A build with "
+        "a problem lists it and leaves the last good site up.",
+    )
+    preview.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    preview.add_argument("-o", "--output", default="", help="default: the settings' OUTPUT_PATH")
+    preview.add_argument("--host", default="127.0.0.1", help="default: %(default)s")
+    preview.add_argument(
+        "--port", type=int, default=8000, help="default: %(default)s; 0: any free port"
+    )
+    preview.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
+    preview.set_defaults(run=run_preview)
 
     new = commands.add_parser("new", help="write a new entry (asks for what is missing)")
     new.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)

@@ -13,6 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.log import console
 
@@ -22,6 +23,7 @@ from .build import describe_os_error
 from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
+from .preview import content_security_policy, preview_script
 from .problems import ContentError
 from .redirects import redirect_pages
 from .settings import read_settings
@@ -66,6 +68,10 @@ class TimelineGenerator(Generator):
         self.assets = plugin_assets(self.builder.urls, self.config["TIMELINE_FINGERPRINT_ASSETS"])
         self.context.update(self.builder.site_context())
         self.context["assets"] = {name: asset.url for name, asset in self.assets.items()}
+        preview = self.config["TIMELINE_PREVIEW"]
+        # Our own text, with quotes that escaping would turn into entities.
+        self.context["content_security_policy"] = Markup(content_security_policy(preview))
+        self.context["preview_script"] = preview_script(preview)
         # Our templates get autoescaping whatever the site's JINJA_ENVIRONMENT says:
         # every value from an entry is escaped, and only HTML we made is marked safe.
         self.env.autoescape = True
