@@ -3,7 +3,17 @@
 import json
 import re
 
-from conftest import DEMO, EVENT_A, HOSTED_URL, copy_demo, pelican_build, run_python, write_site
+from conftest import (
+    DEMO,
+    EVENT_A,
+    EVENT_B,
+    HOSTED_URL,
+    INLINE_SETTINGS,
+    copy_demo,
+    pelican_build,
+    run_python,
+    write_site,
+)
 from sitecheck import broken_links, parse
 
 BUILT = "events/2021-05-03-baltic-star-build.html"  # two sources, milestones, neighbours
@@ -207,3 +217,57 @@ def test_reference_list_shows_author_outlet_dates_language_and_archived_copy(sit
         '<a href="#ref-1" aria-label="Source 1: Kazakhstan, Türkiye Sign a Plan">1</a>, p. 2]'
         in plan
     )
+
+
+def run_in_terminal(args, cwd) -> tuple[int, str]:
+    """Run a command with a pseudo-terminal as its stdout and stderr, as a person would."""
+    import os
+    import subprocess
+    import sys
+
+    leader, follower = os.openpty()
+    process = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=follower,
+                               stderr=follower, env={**os.environ, "COLUMNS": "100"})  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    return process.wait(), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)  # without colours
+
+
+STEPS = ("Reading entries", "Checking entries", "Writing pages", "Writing exports")
+
+
+def test_a_build_in_a_terminal_shows_progress_and_a_piped_one_stays_quiet(tmp_path):
+    content = write_site(tmp_path, {"2023-11-07-plan.md": EVENT_A, "2021-11-drones.md": EVENT_B})
+    quiet = pelican_build(content, tmp_path / "piped")  # stdout and stderr are pipes
+    assert quiet.returncode == 0, quiet.stderr
+    assert not any(step in quiet.stdout + quiet.stderr for step in STEPS)
+    assert "━" not in quiet.stdout + quiet.stderr
+
+    status, shown = run_in_terminal(
+        ["-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(tmp_path / "tty")],
+        tmp_path,
+    )
+    assert status == 0, shown
+    for step in STEPS:
+        assert re.search(rf"{step} +━+ +\d+/\d+", shown), (step, shown)
+    assert "Timeline: 2 events, 2 sources" in shown
+
+
+def test_check_in_a_terminal_shows_progress_on_stderr(tmp_path):
+    content = write_site(tmp_path, {"2023-11-07-plan.md": EVENT_A, "2021-11-drones.md": EVENT_B})
+    (tmp_path / "pelicanconf.py").write_text(INLINE_SETTINGS, encoding="utf-8")
+    status, shown = run_in_terminal(["-m", "pelican.plugins.timeline", "check", str(content)],
+                                    tmp_path)  # fmt: skip
+    assert status == 0, shown
+    assert re.search(r"Checking entries +━+ +2/2", shown), shown
+    assert shown.rstrip().endswith("OK: 2 events, 2 sources, no problems.")

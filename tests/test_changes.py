@@ -391,3 +391,50 @@ def test_events_json_exports_context_and_corrections(built):
     assert records["2023-11-07-plan"]["context"] == ""
     assert records["2021-11-context"]["context"].startswith("Kept as background")
     assert records["2021-11-drones"]["corrections"] == []
+
+
+def git(folder, *args, when="2024-01-01T12:00:00+00:00"):
+    import subprocess
+
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "Ed",
+           "GIT_AUTHOR_EMAIL": "ed@example.org", "GIT_COMMITTER_NAME": "Ed",
+           "GIT_COMMITTER_EMAIL": "ed@example.org", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_a_shallow_clone_warns_and_does_not_give_every_entry_its_one_commits_date(tmp_path, caplog):
+    import shutil
+
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    from conftest import EVENT_A, write_site
+
+    origin = tmp_path / "origin"
+    content = write_site(origin, {"2023-11-07-plan.md": EVENT_A})
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", ".")
+    git(origin, "commit", "-q", "-m", "First entry", when="2024-01-10T12:00:00+00:00")
+    (content / "events" / "2021-11-drones.md").write_text(EVENT_B, encoding="utf-8")
+    git(origin, "add", ".")
+    git(origin, "commit", "-q", "-m", "Second entry", when="2024-06-20T12:00:00+00:00")
+
+    full = load_timeline(content, SETTINGS)
+    assert full.changes["2023-11-07-plan"].added.date() == dt.date(2024, 1, 10)
+    assert full.changes["2021-11-drones"].added.date() == dt.date(2024, 6, 20)
+    assert "shallow" not in caplog.text
+
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", origin.as_uri(), str(clone))
+    with caplog.at_level("WARNING"):
+        shallow = load_timeline(clone / content.name, SETTINGS)
+    plan = shallow.changes["2023-11-07-plan"]
+    # Not the clone's one commit date (2024-06-20): not known, so not shown as a fact.
+    assert plan.recorded is False and plan.added.date() == dt.date(2023, 11, 7)
+    assert shallow.changes["2021-11-drones"].recorded is False
+    assert caplog.messages == [
+        "timeline: the git history is shallow, so when 2 of 2 entries were added is not known "
+        "from it (a shallow clone would give them all the date of its oldest commit); they are "
+        "shown without that date, and the feeds order them by event date. Fetch the whole "
+        "history (git fetch --unshallow; with actions/checkout, fetch-depth: 0) or give "
+        "'added' in their front matter."
+    ]

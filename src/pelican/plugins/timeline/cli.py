@@ -68,11 +68,13 @@ def ask(name: str, question: str, value: str, interactive: bool) -> str:
 def run_check(args) -> int:
     from .content import load_timeline
     from .problems import format_problems
+    from .progress import bars
 
     settings = site_settings(_settings_file(args.settings), args.content)
     content = args.content or settings.get("PATH", "content")
     try:
-        timeline = load_timeline(content, settings)
+        with bars() as progress:  # on stderr, and only on a terminal
+            timeline = load_timeline(content, settings, progress=progress)
     except ContentError as error:
         # Lines for people go to stderr; annotations and JSON are read from stdout.
         out = sys.stderr if args.format == "text" else sys.stdout

@@ -25,6 +25,7 @@ from .content import load_timeline
 from .pages import SiteBuilder
 from .preview import content_security_policy, preview_script
 from .problems import ContentError
+from .progress import bars
 from .redirects import redirect_pages
 from .settings import read_settings
 
@@ -57,7 +58,8 @@ class TimelineGenerator(Generator):
             fingerprint(self.settings, self.theme),
         )
         try:
-            self.timeline = load_timeline(self.path, self.settings, self.cache)
+            with bars(console) as progress:
+                self.timeline = load_timeline(self.path, self.settings, self.cache, progress)
         except ContentError as error:
             print(str(error), file=sys.stderr)
             raise ContentProblems(error) from None
@@ -115,7 +117,16 @@ class TimelineGenerator(Generator):
                 *(n for n, _ in redirects),
             ]
         )
-        for page in self.pages:
+        with bars(console) as progress:
+            self._write_files(writer, progress, output, menu, exported, redirects)
+        self.cache.save()
+        console.print(
+            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
+            f"sources, {len(self.pages)} pages."
+        )
+
+    def _write_files(self, writer, progress, output, menu, exported, redirects):
+        for page in progress.track(self.pages, "Writing pages", len(self.pages)):
             key = digest("page", page.save_as, page.template, page.context, menu)
             self.cache.written(page.save_as, key)
             if self.cache.unchanged(page.save_as, key, output):
@@ -129,7 +140,7 @@ class TimelineGenerator(Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(asset.source, target)
             self.cache.written(asset.url, "asset")
-        for name, text in exported:
+        for name, text in progress.track(exported, "Writing exports", len(exported)):
             self._write(name, text)
             self.cache.written(name, "export")
         for name, text in redirects:
@@ -138,11 +149,6 @@ class TimelineGenerator(Generator):
         # Files an earlier build wrote and this one did not: deleted events, renamed assets.
         for name in self.cache.stale():
             (output / name).unlink(missing_ok=True)
-        self.cache.save()
-        console.print(
-            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
-            f"sources, {len(self.pages)} pages."
-        )
 
     def _write(self, name: str, text: str):
         path = os.path.join(self.output_path, name)
