@@ -393,6 +393,30 @@ def test_events_json_exports_context_and_corrections(built):
     assert records["2021-11-drones"]["corrections"] == []
 
 
+def test_a_renamed_entry_was_added_when_its_first_file_was(tmp_path):
+    import subprocess
+
+    from pelican.plugins.timeline.history import entry_dates
+
+    def git(*args, when):
+        env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "HOME": str(tmp_path),
+               "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org",
+               "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org"}  # fmt: skip
+        subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    git("init", "-q", when="2020-01-01T00:00:00Z")
+    (tmp_path / "2020-old-name.md").write_text("first\n")
+    git("add", ".", when="2020-01-01T00:00:00Z")
+    git("commit", "-qm", "add", when="2020-01-01T00:00:00Z")
+    git("mv", "2020-old-name.md", "2020-new-name.md", when="2021-06-01T00:00:00Z")
+    git("commit", "-qm", "rename", when="2021-06-01T00:00:00Z")
+    event = SimpleNamespace(slug="2020-new-name", aliases=("2020-old-name",), added=None,
+                            updated=None, date=parse_date("2020"))  # fmt: skip
+    dates = entry_dates([event], tmp_path, {"2020-new-name": "2020-new-name.md"})
+    assert dates["2020-new-name"].added.date().isoformat() == "2020-01-01"
+    assert dates["2020-new-name"].updated.date().isoformat() == "2021-06-01"
+
+
 def git(folder, *args, when="2024-01-01T12:00:00+00:00"):
     import subprocess
 

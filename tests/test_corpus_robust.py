@@ -82,3 +82,7 @@ def test_corpus_case(tmp_path, case):
         text = (tmp_path / "output" / name).read_text("utf-8")
         for needle in needles:
             assert needle not in text, (name, needle)
+    for name, needles in case.get("absent", {}).items():
+        text = (tmp_path / "output" / name).read_text("utf-8")
+        for needle in needles:
+            assert needle not in text, (name, needle)

@@ -160,9 +160,10 @@ def test_new_entries_are_named_by_pelicans_slug_rules(title, slug):
     from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify as pelican_slugify
 
-    from pelican.plugins.timeline.cli import slug_of
+    from pelican.plugins.timeline.scaffold import PELICAN_SLUG_SUBSTITUTIONS, slugify
 
-    assert slug_of(title) == slug
+    assert slugify(title) == slug
+    assert tuple(DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) == PELICAN_SLUG_SUBSTITUTIONS
     assert slug == pelican_slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
 
 
@@ -249,3 +250,27 @@ def test_livereload_rebuilds_on_save_and_keeps_the_last_good_site(tmp_path):
         server.terminate()
         log = server.communicate(timeout=10)[0].decode()
     assert "date: 2021-06-45 is not a real date: June 2021 has 30 days" in log
+
+
+def test_new_writes_titles_the_checker_reads_back_and_refuses_what_it_would_refuse():
+    import yaml
+
+    from pelican.plugins.timeline.dates import parse_date
+    from pelican.plugins.timeline.scaffold import ScaffoldError, check_answers, entry_text
+
+    awkward = 'Back\\slash, "quotes", a tab\tand C:\\new\\table'
+    _, text = entry_text(awkward, parse_date("2024-02"), ["DK"], "sailing")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == awkward
+
+    class Places:
+        def get(self, code):
+            return code == "DK"
+
+    long_title = "Long " * 80
+    try:
+        check_answers(long_title, "2024", "DK", "sailing", Places(), {"sailing": ()})
+    except ScaffoldError as exc:
+        assert str(exc) == "title: is 399 characters long; at most 200 (shorten it)"
+    else:
+        raise AssertionError("a title the checker refuses was accepted")

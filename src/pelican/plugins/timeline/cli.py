@@ -157,25 +157,6 @@ def run_preview(args) -> int:
 
 # --- new -----------------------------------------------------------------------------------
 
-MAX_SLUG_WORDS = 8
-
-
-def slug_of(title: str, substitutions=None) -> str:
-    """The slug Pelican makes of a title (``pelican.utils.slugify``: unidecode, then the
-    site's ``SLUG_REGEX_SUBSTITUTIONS``), cut to its first words and to what an entry's
-    file name may hold: 'Kazakh–Turkish talks' -> 'kazakh-turkish-talks', 'Визит' ->
-    'vizit', 'Yaşar Güler' -> 'yasar-guler'."""
-    import re
-
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.utils import slugify
-
-    if substitutions is None:
-        substitutions = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-    # A site's substitutions may keep characters an entry's file name refuses (SLUG_RE).
-    words = re.findall(r"[a-z0-9]+", slugify(title, regex_subs=substitutions).lower())
-    return "-".join(words[:MAX_SLUG_WORDS])
-
 
 def run_new(args) -> int:
     from .content import load_organisations, read_optional
@@ -198,7 +179,7 @@ def run_new(args) -> int:
     try:
         checked = check_answers(title, date, countries, event_type, Gazetteer(organisations),
                                 types)  # fmt: skip
-        name, text = entry_text(*checked, slug_of(title, settings.get("SLUG_REGEX_SUBSTITUTIONS")))
+        name, text = entry_text(*checked, settings.get("SLUG_REGEX_SUBSTITUTIONS"))
     except (ScaffoldError, ValueError) as error:
         raise CommandError(getattr(error, "message", str(error))) from None
     path = content / config["TIMELINE_EVENTS_PATH"] / name

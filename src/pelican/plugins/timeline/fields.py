@@ -69,6 +69,9 @@ class FieldCheck:
 # --- parsers: (raw value, FieldCheck) -> clean value, or raise FieldError -----------------
 
 
+LINE_BREAK_RE = re.compile(r"[\n\r\v\f\x85\u2028\u2029]")
+
+
 def _line(value) -> int | None:
     return getattr(value, "line", None)
 
@@ -82,6 +85,9 @@ def text(max_length: int) -> Callable:
             raise FieldError("is empty", "write a value or remove the field", empty=True)
         if len(value) > max_length:
             raise FieldError(f"is {len(value)} characters long; at most {max_length}", "shorten it")
+        if LINE_BREAK_RE.search(value):
+            # A title or tag is shown on one line and is one cell or one filter value.
+            raise FieldError("runs over more than one line", "write it on one line")
         return value
 
     return parse

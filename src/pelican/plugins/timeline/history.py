@@ -86,8 +86,14 @@ def entry_dates(events: list[Event], folder: Path, names: dict[str, str]) -> dic
     cut_off = 0  # entries whose addition is hidden by a shallow clone
     for event in events:
         name = names.get(event.slug, "")
-        git_added, git_updated = from_git.get(name, (None, None))
-        cut_off += name in from_git and git_added is None and not event.added
+        # A renamed entry keeps its old name as an alias: it was added when that file was.
+        earlier = [str(Path(name).with_name(f"{alias}.md")) for alias in event.aliases if name]
+        known = [from_git[n] for n in (name, *earlier) if n in from_git]
+        firsts = [first for first, _ in known]
+        # None: a shallow clone cut the history off there, so the first commit is not known.
+        git_added = None if None in firsts else min(firsts, default=None)
+        git_updated = max((last for _, last in known if last), default=None)
+        cut_off += bool(known) and git_added is None and not event.added
         added = _midnight(event.added.start) if event.added else git_added
         recorded = added is not None
         added = added or _midnight(event.date.start)

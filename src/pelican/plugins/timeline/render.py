@@ -21,10 +21,15 @@ from .model import Event, Source
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
-    "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q", "s", "small",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "q", "s", "small",
     "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "q": {"cite"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"}, "abbr": {"title"}, "q": {"cite"},
+    "li": {"id"}, "sup": {"id"},
+}  # fmt: skip
+# Footnotes link a mark to its note by id; no other id of the contributor's reaches the page.
+FOOTNOTE_ID_RE = re.compile(r"fn(?:ref)?:[\w-]+")
 URL_SCHEMES = {"http", "https", "mailto"}
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters mark a citation's place
 
@@ -36,7 +41,16 @@ class Reference:
 
 
 def new_converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["extra", "sane_lists"])
+    # The page's title is its only h1: a body's "# Heading" becomes an h2, "##" an h3.
+    return markdown.Markdown(
+        extensions=["extra", "sane_lists", "toc"], extension_configs={"toc": {"baselevel": 2}}
+    )
+
+
+def _keep_footnote_ids(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "id":
+        return value if FOOTNOTE_ID_RE.fullmatch(value) else None
+    return value
 
 
 class Renderer:
@@ -64,6 +78,7 @@ class Renderer:
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=URL_SCHEMES,
             link_rel="noopener noreferrer",
+            attribute_filter=_keep_footnote_ids,
         )
         for index, group in enumerate(groups):
             html = html.replace(f"{OPEN}{index}{CLOSE}", self.marks(group.items))

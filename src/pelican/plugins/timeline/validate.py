@@ -186,9 +186,9 @@ def _check_citations(
     for content, first_line, name in texts:
         groups, errors = citations.find_groups(content)
         for error in errors:
+            cited.update(error.keys)  # a misplaced citation still names its source
             problems.append(
-                Problem(path, where(first_line, error, name), name, str(error),
-                        "write [@id], [@id, p. 3] or [@a; @b]; escape a literal bracket as \\[")
+                Problem(path, where(first_line, error, name), name, str(error), error.hint)
             )  # fmt: skip
         for group in groups:
             for item in group.items:

@@ -24,7 +24,7 @@
         country: el.getAttribute("data-countries").split(" ").filter(Boolean),
         role: (el.getAttribute("data-roles") || "").split(" ").filter(Boolean),
         type: [el.getAttribute("data-type")],
-        tags: (el.getAttribute("data-tags") || "").split("|").filter(Boolean),
+        tags: (el.getAttribute("data-tags") || "").split("\n").filter(Boolean),
         year: parseInt(el.getAttribute("data-year"), 10)
       };
     });
