@@ -38,10 +38,12 @@ def clean(c):
     shutil.rmtree(ROOT / CONFIG["output"], ignore_errors=True)
 
 
-@task
-def check(c):
+@task(help={"format": "text (default), github (Actions annotations) or json"})
+def check(c, format="text"):
     """Validate all content without building: path:line:col: error: field: problem."""
-    c.run(f'{TIMELINE} check -s "{ROOT / CONFIG["settings"]}"')
+    # In a terminal, give the command one too, so that it shows its progress.
+    command = f'{TIMELINE} check -s "{ROOT / CONFIG["settings"]}" --format {format}'
+    c.run(command, pty=sys.stdout.isatty() and format == "text")
 
 
 @task
