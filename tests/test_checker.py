@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import DEMO, EVENT_A, SETTINGS, SOURCES, run_python
+from conftest import DEMO, EVENT_A, ROOT, SETTINGS, SOURCES, run_python
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.problems import ContentError
 
@@ -258,8 +258,16 @@ def test_check_command_prints_every_problem_and_exits_1(site, tmp_path):
     assert result.stderr.strip().endswith("1 problem in 1 file; nothing was written.")
 
 
-# VS Code's built-in $gcc problem matcher (src/vs/workbench/contrib/tasks/common/
-# problemMatcher.ts): file, line, column, severity, message.
+def documented_problem_matcher() -> re.Pattern:
+    """The regular expression of the VS Code task in CONTRIBUTING.md, as VS Code reads it."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```json\n(.*?)```", text, re.S) if "problemMatcher" in b)
+    matcher = json.loads(block)["tasks"][0]["problemMatcher"]
+    assert matcher["pattern"]["file"] == 1 and matcher["pattern"]["column"] == 3
+    return re.compile(matcher["pattern"]["regexp"])
+
+
+# The $gcc matcher of VS Code's C/C++ extension (ms-vscode.cpptools, package.json).
 GCC_MATCHER = re.compile(r"^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$")
 # A GitHub Actions workflow command: ::error file=F,line=L,col=C,title=T::message
 ANNOTATION = re.compile(r"^::(error|warning|notice) ((?:[a-z]+=[^,:]*)(?:,[a-z]+=[^,:]*)*)::(.*)$")
@@ -281,7 +289,8 @@ def test_every_problem_line_is_read_by_an_editors_problem_matcher(site, tmp_path
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()[-5:]
     assert lines[-1] == "4 problems in 2 files; nothing was written."
-    matched = [GCC_MATCHER.match(line).groups() for line in lines[:-1]]
+    assert all(GCC_MATCHER.match(line) for line in lines[:-1])
+    matched = [documented_problem_matcher().match(line).groups() for line in lines[:-1]]
     assert matched == [
         ("content/events/2023-11-07-x.md", "4", "17", "error",
          "countries: unknown country or organisation 'UK' (did you mean GB (United Kingdom)?)"),
