@@ -326,6 +326,88 @@ def test_a_correction_link_on_what_changed_lands_on_the_correction(corrected_sit
     assert report.get_attribute("href") == "https://example.org/report?entry=2023-11-07-plan"
 
 
+CONTEXT_PAGES = {
+    "countries": "countries/index.html",
+    "tag": "tags/safety.html",
+    "person": "people/karen-holm.html",
+    "equipment": "equipment/ms-baltic-star.html",
+    "tags": "tags/index.html",
+    "related": "events/2024-07-08-joint-rescue-drill.html",
+}
+
+# Finds a point of the screen where a shape is what the pointer would hit, or null.
+POINT_ON_SHAPE = """(path) => {
+  const box = path.getBoundingClientRect();
+  for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+    const x = box.left + box.width * i / 40, y = box.top + box.height * j / 40;
+    if (document.elementFromPoint(x, y) === path) return [x, y];
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_map_links_each_shaded_country_to_its_page(demo_site, open_page, javascript):
+    countries = url_of(demo_site, CONTEXT_PAGES["countries"])
+    page, record = open_page(countries, 1280, javascript=javascript)
+    shapes = page.locator("svg.map-svg a.map-country").evaluate_all(
+        "links => links.map(a => [a.dataset.code, a.getAttribute('aria-label'),"
+        " getComputedStyle(a.querySelector('path')).fill])"
+    )
+    context_fill = page.locator("svg.map-svg .map-context").first.evaluate(
+        "p => getComputedStyle(p).fill"
+    )
+    assert sorted(code for code, _, _ in shapes) == ["DE", "DK", "EE", "FI", "NO", "PL", "SE"]
+    for code, label, fill in shapes:
+        assert fill != context_fill, code  # shaded, not drawn as context
+        page.goto(countries)
+        path = page.locator(f'a.map-country[data-code="{code}"] path')
+        page.mouse.click(*path.evaluate(POINT_ON_SHAPE))
+        page.wait_for_url(f"**/countries/{code.lower()}.html")
+        assert page.locator("h1").inner_text().endswith(label.split(":")[0])
+        outlined = page.locator("a.map-country.here path")
+        assert outlined.evaluate("p => getComputedStyle(p).strokeWidth") == "2.5px"
+        assert page.locator("a.map-country.here").get_attribute("data-code") == code
+    assert record["errors"] == []
+    assert all(url.startswith("file://") for url in record["requests"])
+
+
+@pytest.mark.parametrize("name", CONTEXT_PAGES)
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_map_tag_person_equipment_and_related_pages_pass_axe_and_fit(
+    demo_site, open_page, name, width, scheme
+):
+    page, record = open_page(url_of(demo_site, CONTEXT_PAGES[name]), width, scheme, bypass_csp=True)
+    assert record["errors"] == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} is wider than the {width}px screen"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_see_on_the_timeline_lands_on_the_event_below_the_sticky_strip(demo_site, open_page, width):
+    slug = "2021-09-14-two-ferries-collide"
+    page, record = open_page(url_of(demo_site, f"events/{slug}.html"), width)
+    page.get_by_role("link", name="See on the timeline").click()
+    page.wait_for_url(f"**/index.html#{slug}")
+    item = page.locator(f'article[id="{slug}"]')
+    assert item.evaluate("a => a.matches(':target')")
+    # The browser scrolls there smoothly: wait until it has arrived and stopped.
+    page.wait_for_function(
+        "([id, h]) => { const top = document.getElementById(id).getBoundingClientRect().top;"
+        " const still = window.lastTop === top; window.lastTop = top; return top < h && still; }",
+        arg=[slug, page.viewport_size["height"] / 2],
+        polling=200,
+    )
+    top = item.evaluate("a => a.getBoundingClientRect().top")
+    strip_bottom = page.locator("#time-strip").evaluate("s => s.getBoundingClientRect().bottom")
+    assert strip_bottom <= top < page.viewport_size["height"] / 2
+    background = item.evaluate("a => getComputedStyle(a).backgroundColor")
+    assert background == "rgb(232, 240, 250)"  # marked, in the accent's light background
+    assert record["errors"] == []
+
+
 def free_port() -> int:
     import socket
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, run_python
 from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.content import load_timeline
-from pelican.plugins.timeline.frontmatter import parse_entry
+from readers import check_exports, front_matter_as_editors_read_it, yaml_as_editors_read_it
 from sitecheck import axe_violations, broken_links, url_of, vnu_errors
 
 CONTENT = ROOT / "content"
@@ -108,12 +108,26 @@ def test_the_seed_events_are_all_there(timeline):
 
 
 def test_every_bundled_entry_fits_the_editors_json_schema():
+    # Read as an editor reads YAML (1.2): `date: 2022` is a number there, which the checker
+    # accepts, and so must the schema.
     schema = json.loads((ROOT / "schema" / "entry.schema.json").read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    years = 0
     for path in sorted((CONTENT / "events").glob("*.md")):
-        fields, _, _ = parse_entry(path.name, path.read_bytes())
-        errors = [e.message for e in validator.iter_errors(json.loads(json.dumps(fields)))]
+        fields = front_matter_as_editors_read_it(path.read_bytes())
+        years += isinstance(fields["date"], int)
+        errors = [e.message for e in validator.iter_errors(fields)]
         assert errors == [], (path.name, errors)
+    assert years, "some bundled entry is dated to a year alone"
+
+
+def test_the_bibliography_and_organisations_fit_their_json_schemas():
+    for name in ("sources", "organisations"):
+        schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text("utf-8"))
+        data = yaml_as_editors_read_it((CONTENT / f"{name}.yaml").read_text("utf-8"))
+        validator = jsonschema.validators.validator_for(schema)(schema)
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+        assert errors == [], name
 
 
 def _forbidden(reference_text: str) -> list[tuple[str, str]]:
@@ -176,6 +190,15 @@ def test_the_bundled_site_builds_with_enough_events(bundled_site):
     pages = {p.stem for p in (bundled_site / "events").glob("*.html")
              if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")}  # fmt: skip
     assert pages == {r["slug"] for r in records}  # every entry, beside its old addresses
+
+
+def test_every_export_of_the_bundled_site_reads_back(bundled_site):
+    # iCalendar, CSV, BibTeX (pybtex, bibtexparser), CSL-JSON (the CSL schema, citeproc-py)
+    # and each event page's JSON-LD, OpenGraph and "Cite this event": see tests/readers.py.
+    events = check_exports(
+        bundled_site, uid_domain="turkiye-in-central-asia-a-defence-diplomacy-timeline.invalid"
+    )
+    assert len(events) >= MIN_EVENTS
 
 
 def test_every_internal_link_of_the_bundled_site_resolves(bundled_site):

@@ -31,18 +31,17 @@ def test_csv_has_a_row_per_event_in_order(demo_site):
     assert tariff["source_urls"] == "https://gazette.example.org/1996/03/tariff"
 
 
-def test_ics_has_only_day_precise_events_as_all_day_events(demo_site):
+def test_ics_has_the_events_whose_first_day_is_known_as_all_day_events(demo_site):
     text = (demo_site / "events.ics").read_bytes().decode("utf-8")
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     unfolded = text.replace("\r\n ", "")
     events = json.loads(read(demo_site, "events.json"))
-    day_events = [
-        e
-        for e in events
-        if e["precision"] == "day" and len(e["date"].split("/")[-1].strip("~?%")) == 10
-    ]
+    day_events = [e for e in events if e["precision"] == "day"]
     assert unfolded.count("BEGIN:VEVENT") == len(day_events)
+    # Known to the day, then to the month: until the end of that month (DTEND is exclusive).
+    baltic = unfolded.split("UID:2021-05-03-baltic-star-build@")[1].split("END:VEVENT")[0]
+    assert "DTSTART;VALUE=DATE:20210503" in baltic and "DTEND;VALUE=DATE:20210701" in baltic
     assert "UID:1996-03-ports-agree-common-tariff@" not in unfolded  # known to the month only
     drill = unfolded.split("UID:2024-07-08-joint-rescue-drill@")[1].split("END:VEVENT")[0]
     assert "DTSTART;VALUE=DATE:20240708" in drill and "DTEND;VALUE=DATE:20240718" in drill

@@ -54,3 +54,10 @@ def test_alias_bomb_is_refused_quickly():
     raw = ("\n".join(lines) + "\n---\n").encode()
     with pytest.raises(EntryError, match="aliases"):
         parse_entry("bomb.md", raw)
+
+
+def test_an_unquoted_null_is_no_value_and_a_quoted_one_is_a_word():
+    from pelican.plugins.timeline.frontmatter import load_yaml
+
+    values = load_yaml("a: ~\nb: null\nc: \"null\"\nd: '~'\ne: [~, NULL]\n")
+    assert values == {"a": "", "b": "", "c": "null", "d": "~", "e": ["", ""]}

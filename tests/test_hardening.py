@@ -160,7 +160,7 @@ def test_new_entries_are_named_by_pelicans_slug_rules(title, slug):
     from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify as pelican_slugify
 
-    from pelican.plugins.timeline.scaffold import PELICAN_SLUG_SUBSTITUTIONS, slugify
+    from pelican.plugins.timeline.slugs import PELICAN_SLUG_SUBSTITUTIONS, slugify
 
     assert slugify(title) == slug
     assert tuple(DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) == PELICAN_SLUG_SUBSTITUTIONS

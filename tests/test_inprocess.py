@@ -85,6 +85,10 @@ def test_every_page_is_planned_once(builder, pages, timeline):
     expected |= {urls.event(e.slug) for e in timeline.events}
     expected |= {urls.place(code) for code in timeline.by_place}
     expected |= {urls.type(code) for code in timeline.by_type}
+    expected |= {urls.named(n) for n in ("tags", "people", "systems")}
+    expected |= {urls.tag(t) for t in timeline.by_tag}
+    expected |= {urls.person(p) for p in timeline.by_person}
+    expected |= {urls.system(s) for s in timeline.by_system}
     assert set(pages) == expected
     assert len(builder.pages()) == len(expected)  # no page twice
     assert Counter(p.template for p in pages.values())["event"] == len(timeline.events)
@@ -210,12 +214,9 @@ def test_the_calendar_holds_the_day_precise_events(timeline, builder):
     text = events_ics.render(timeline, builder.urls, SITE, "Demo", "timeline.test")
     unfolded = text.replace("\r\n ", "")
     uids = re.findall(r"UID:(.+)@timeline\.test", unfolded)
-    assert uids == [
-        e.slug
-        for e in timeline.events
-        if e.date.precision == "day" and e.date.end_precision == "day"
-    ]
-    assert "2021-05-03-baltic-star-build" not in uids  # ends in a month, not on a day
+    assert uids == [e.slug for e in timeline.events if e.date.precision == "day"]
+    assert "2021-05-03-baltic-star-build" in uids  # ends in a month: to the end of that month
+    assert "1996-03-ports-agree-common-tariff" not in uids  # starts in a month, not on a day
     skerries = unfolded.split("UID:2016-08-30-skerries-summer-route-opens@")[1]
     assert "SUMMARY:A summer route to the skerries opens (date uncertain)" in skerries
     assert f"URL:{SITE}/events/2016-08-30-skerries-summer-route-opens.html" in skerries

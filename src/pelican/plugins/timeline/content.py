@@ -180,6 +180,7 @@ def load_timeline(content_path, settings: dict | None = None, cache=None,
                 {o.code: (shown(org_path), o.line) for o in organisation_records},
                 {code for event in events for code in event.countries},
                 config["TIMELINE_TYPES"],
+                topics(events, lambda e: shown(events_dir / names[e.slug])),
             )
         )
     if problems:
@@ -190,6 +191,17 @@ def load_timeline(content_path, settings: dict | None = None, cache=None,
     timeline.changes = entry_dates(events, events_dir, names)
     timeline.links = links
     return timeline
+
+
+def topics(events, shown) -> list[tuple[str, str, str, int]]:
+    """(kind, name, file shown, line) of the first use of each tag, person and equipment."""
+    found = {}
+    for event in sorted(events, key=lambda e: e.sort_key):
+        names = [("tag", t) for t in event.tags] + [("person", p.name) for p in event.people]
+        for kind, name in [*names, *(("system", s) for s in event.systems)]:
+            field = output_paths.TOPIC_FIELDS[kind]
+            found.setdefault((kind, name), (shown(event), event.lines.get(field, 0)))
+    return [(kind, name, *where) for (kind, name), where in found.items()]
 
 
 def load_link_status(path: Path, shown, today) -> tuple[dict, list[Problem]]:

@@ -14,7 +14,8 @@ from pathlib import Path
 from .fields import ENTRY, ORGANISATION, SOURCE, Field
 from .settings import SETTINGS, read_settings
 
-SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: the draft that editors' validators (Ajv by default, the YAML language server) read.
+SCHEMA_URI = "http://json-schema.org/draft-07/schema#"
 
 
 def markers(section: str) -> tuple[str, str]:

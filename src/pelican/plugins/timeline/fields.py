@@ -467,8 +467,33 @@ def organisation_code(value, check: FieldCheck) -> str:
 
 # --- the field tables ------------------------------------------------------------------------
 
+# JSON Schema of each field, for editors (see docs.entry_schema). An editor reads the YAML
+# itself, and YAML types some values the checker reads as text: `date: 2022` is a number,
+# `title: 1984` too, and `title: yes` is true in YAML 1.1. The checker reads every value as
+# text, so the schema accepts those types wherever the checker does.
 _STRING = {"type": "string", "minLength": 1}
 _STRINGS = {"type": "array", "items": _STRING}
+
+
+def _text_schema(max_length: int) -> dict:
+    return {"type": ["string", "number", "boolean"], "minLength": 1, "maxLength": max_length}
+
+
+def _texts_schema(max_items: int = 50, max_length: int = 100) -> dict:
+    return {"type": "array", "maxItems": max_items, "items": _text_schema(max_length)}
+
+
+_EDTF_PART = r"[?~%]?\d{4}[?~%]?(?:-[?~%]?\d{2}[?~%]?){0,2}"
+_DATE_SCHEMA = {
+    "oneOf": [
+        {"type": "string", "pattern": rf"^\s*{_EDTF_PART}(?:/{_EDTF_PART})?\s*$"},
+        {"type": "integer", "minimum": 1, "maximum": 9998},  # a year, as YAML types it
+    ]
+}
+_DAY_SCHEMA = {"type": "string", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}
+_CODE_SCHEMA = {"type": "string", "pattern": r"^\s*[A-Z][A-Z0-9]{1,7}\s*$"}
+_SOURCE_KEYS_SCHEMA = {"type": "array", "minItems": 1, "items": {
+    "type": ["string", "integer"], "pattern": r"^\s*[a-z0-9][a-z0-9._-]*\s*$"}}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -485,106 +510,119 @@ class Field:
 
 
 ENTRY: tuple[Field, ...] = (
-    Field("title", True, text(200), "", "Headline, in sentence case.", _STRING,
+    Field("title", True, text(200), "", "Headline, in sentence case.", _text_schema(200),
           "Two defence ministers sign a cooperation plan"),
     Field("date", True, edtf_date, None,
           "EDTF date, as precise as the sources allow: `2021`, `2021-11`, `2021-11-07`, "
           "`2021~` (approximate), `2021?` (uncertain), `2024-07-08/2024-07-17` (interval).",
-          {"type": "string", "pattern": r"^\d{4}(-\d{2}){0,2}[~?%]?(/\d{4}(-\d{2}){0,2}[~?%]?)?$"},
-          "2023-11-07"),
+          _DATE_SCHEMA, "2023-11-07"),
     Field("countries", True, place_codes, (),
           "ISO 3166-1 alpha-2 country codes, or organisation codes from the organisations "
           "file; main actors first.",
-          {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Z]{2,8}$"}},
-          "[FR, DE]"),
+          {"type": "array", "minItems": 1, "items": _CODE_SCHEMA}, "[FR, DE]"),
     Field("type", True, event_type, "", "One type from the site's vocabulary (see below).",
-          _STRING, "agreement"),
-    Field("summary", True, text(300), "", "One sentence shown on the timeline.", _STRING,
+          {"type": "string"}, "agreement"),
+    Field("summary", True, text(300), "", "One sentence shown on the timeline.", _text_schema(300),
           "The ministers signed next year's cooperation plan."),
     Field("sources", True, source_keys, (),
           "Ids of sources in the bibliography. Each must be cited in the body, the note or "
           "a milestone, and every citation must be listed here.",
-          {"type": "array", "minItems": 1, "items": _STRING}, "[outlet-2023-11-08]"),
+          _SOURCE_KEYS_SCHEMA, "[outlet-2023-11-08]"),
     Field("tags", False, vocabulary_tags, (),
           "Short lowercase phrases, from the site's vocabulary when it sets one "
-          "(`TIMELINE_TAGS`).", _STRINGS,
+          "(`TIMELINE_TAGS`). Each tag has a page listing its events.", _texts_schema(),
           "[military cooperation plan]"),
     Field("people", False, people, (),
-          "People named in the event: `{name, role, country}`; the role as held then.",
-          {"type": "array", "items": {"type": "object", "required": ["name"],
-           "additionalProperties": False, "properties": {
-               "name": _STRING, "role": _STRING, "country": _STRING}}},
+          "People named in the event: `{name, role, country}`; the role as held then. "
+          "Each person has a page listing their events: spell a name alike everywhere.",
+          {"type": "array", "items": {"oneOf": [_text_schema(120), {
+              "type": "object", "required": ["name"], "additionalProperties": False,
+              "properties": {"name": _text_schema(120), "role": _text_schema(200),
+                             "country": _CODE_SCHEMA}}]}},
           "[{name: Jane Doe, role: Minister of Defence, country: FR}]"),
-    Field("systems", False, text_list(), (), "Equipment named in the event.", _STRINGS,
+    Field("systems", False, text_list(), (),
+          "Equipment named in the event; each has a page listing its events.", _texts_schema(),
           "[Leopard 2]"),
     Field("note", False, markdown_text, "",
           "Editorial note (Markdown with citations): where sources disagree, say so and "
-          "cite each side.", _STRING, ""),
+          "cite each side.", _text_schema(5000), ""),
     Field("milestones", False, milestones, (),
           "Dated steps of one deal (signed, ratified, ordered, delivered, shown): "
           "`{date, label, sources}`, in order; the entry's `date` is the first step.",
           {"type": "array", "items": {"type": "object", "required": list(MILESTONE_KEYS),
            "additionalProperties": False, "properties": {
-               "date": _STRING, "label": _STRING, "sources": _STRINGS}}},
+               "date": _DATE_SCHEMA, "label": _text_schema(80), "sources": _SOURCE_KEYS_SCHEMA}}},
           "[{date: 2021-11-27, label: made public, sources: [outlet-2021-11-27]}]"),
     Field("roles", False, roles, (),
           "Each listed country's role, from the site's vocabulary (see below): "
           "`{code: role}`. Only for countries in `countries`.",
-          {"type": "object", "additionalProperties": {"type": "string"}},
+          {"type": "object", "propertyNames": _CODE_SCHEMA,
+           "additionalProperties": {"type": "string"}},
           "{FR: supplier, DE: recipient}"),
     Field("context", False, text(300), "",
           "Marks an entry outside the timeline's main scope, kept as background; one "
-          "sentence saying why it is here.", _STRING,
+          "sentence saying why it is here.", _text_schema(300),
           "An exercise without the main country, kept because the article names it."),
     Field("corrections", False, corrections, (),
           "Corrections made after publication, oldest first: `{date, text}`; the date is "
           "the day the correction was made.",
           {"type": "array", "items": {"type": "object", "required": list(CORRECTION_KEYS),
            "additionalProperties": False, "properties": {
-               "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-               "text": _STRING}}},
+               "date": _DAY_SCHEMA, "text": _text_schema(1000)}}},
           "[{date: 2024-03-02, text: The signing date was 7 November, not 8.}]"),
     Field("added", False, day_date, None,
           "Day the entry was first published. Optional: taken from git history when absent.",
-          {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-02-28"),
+          _DAY_SCHEMA, "2024-02-28"),
     Field("updated", False, day_date, None,
           "Day the entry last changed in substance. Optional: taken from git history when "
-          "absent.", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, "2024-03-02"),
+          "absent.", _DAY_SCHEMA, "2024-03-02"),
     Field("aliases", False, slugs, (),
           "Earlier slugs of this entry (file names without `.md`), after a rename: each old "
-          "address keeps working and leads here.", _STRINGS, "[2021-11-old-name]"),
+          "address keeps working and leads here.",
+          {"type": "array", "items": {"type": "string", "pattern": SLUG_RE.pattern}},
+          "[2021-11-old-name]"),
 )  # fmt: skip
 
 
-_DATE = {"oneOf": [_STRING, {"type": "object"}]}
+# A year alone (`issued: 2005`) is a number to YAML; the checker reads it as text.
+_DATE = {"oneOf": [_STRING, {"type": "integer"}, {"type": "object"}]}
+_TEXT = _text_schema(5000)
+_NAME_PARTS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix",
+               "literal")  # fmt: skip
 _NAMES = {
     "type": "array",
     "items": {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {"family": _STRING, "given": _STRING, "literal": _STRING},
+        "oneOf": [
+            _STRING,
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {part: _STRING for part in _NAME_PARTS},
+            },
+        ]
     },
 }
 _URL = {"type": "string", "pattern": "^https?://"}
 
 
 def _text_fields(docs: dict[str, str]) -> tuple[Field, ...]:
-    return tuple(Field(name, False, plain_text, "", doc, _STRING) for name, doc in docs.items())
+    # `volume: 12` or `page: 3` are numbers to YAML: the checker reads them as text.
+    return tuple(Field(name, False, plain_text, "", doc, _TEXT) for name, doc in docs.items())
 
 
 # The bibliography: CSL-YAML, field names as Zotero and pandoc export them.
 SOURCE: tuple[Field, ...] = (
     Field("id", True, source_id, "",
           "The id entries cite, `[@id]`: a-z, 0-9, `.`, `_` and `-`.",
-          {"type": "string", "pattern": SOURCE_ID_RE.pattern}, "outlet-2023-11-08"),
+          {"type": ["string", "integer"], "pattern": SOURCE_ID_RE.pattern}, "outlet-2023-11-08"),
     Field("type", True, csl_type, "", "CSL type: " + ", ".join(f"`{t}`" for t in CSL_TYPES) + ".",
           {"type": "string", "enum": list(CSL_TYPES)}, "article-newspaper"),
-    Field("title", True, plain_text, "", "Title as published, in its language.", _STRING,
+    Field("title", True, plain_text, "", "Title as published, in its language.", _TEXT,
           "Ministers sign a cooperation plan"),
     Field("title-english", False, plain_text, "",
-          "An English translation of a title in another language.", _STRING),
+          "An English translation of a title in another language.", _TEXT),
     Field("container-title", False, plain_text, "", "The outlet: newspaper, site, journal.",
-          _STRING, "The Daily Example"),
+          _TEXT, "The Daily Example"),
     Field("author", False, names, (), "Authors: `{family, given}` or `{literal}`.", _NAMES,
           "[{family: Doe, given: Jane}]"),
     Field("editor", False, names, (), "Editors, as authors.", _NAMES),
@@ -600,7 +638,7 @@ SOURCE: tuple[Field, ...] = (
     Field("language", False, language_tag, "",
           "BCP 47 tag of the source's language (`en`, `kk-Cyrl`).", _STRING,
           "en"),
-    Field("note", False, plain_text, "", "A note shown with the reference.", _STRING),
+    Field("note", False, plain_text, "", "A note shown with the reference.", _TEXT),
     *_text_fields({
         "publisher": "Publisher.", "publisher-place": "Place of publication.",
         "page": "Pages.", "volume": "Volume.", "issue": "Issue.", "number": "Number.",

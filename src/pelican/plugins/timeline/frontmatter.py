@@ -22,6 +22,9 @@ MAX_DEPTH = 20  # no field nests deeper than a few levels; deeper YAML is a mist
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+YAML_NULLS = frozenset({"~", "null", "Null", "NULL"})
+
+
 def control_character_problem(text: str) -> str:
     """'' or what is wrong: a control character, named by its code point."""
     match = CONTROL_RE.search(text)
@@ -187,7 +190,10 @@ def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None
         problem = control_character_problem(node.value)  # written as an escape, "\\0"
         if problem:
             raise FrontMatterError(line, f"a value {problem}", "delete it")
-        return _located(LocatedStr, node.value, line)
+        # Unquoted, these are YAML's "no value" (as an editor's schema check reads them too);
+        # quoted, they are words.
+        value = "" if not node.style and node.value in YAML_NULLS else node.value
+        return _located(LocatedStr, value, line)
     if isinstance(node, yaml.SequenceNode):
         items = [_convert(n, first_line, seen, max_nodes, depth + 1) for n in node.value]
         return _located(LocatedList, items, line)

@@ -133,6 +133,17 @@ def year_type_counts(links: list[EventLink]) -> dict[int, Counter]:
     return counts
 
 
+def listed_at(links: list[EventLink], first_url: str, per_page: int) -> dict[str, str]:
+    """slug -> the page of the listing that shows the event (as ``paginate`` splits it)."""
+    chunks = split_years(group_by_year(links), max(1, per_page))
+    return {
+        link.slug: Urls.page(first_url, number)
+        for number, chunk in enumerate(chunks, 1)
+        for group in chunk
+        for link in group.events
+    }
+
+
 def paginate(
     links: list[EventLink], first_url: str, per_page: int, type_labels=None
 ) -> list[ListingPage]:

@@ -15,7 +15,9 @@ from .urls import Urls
 NAME_MAX_BYTES = 255  # one component of a path, on ext4, APFS, NTFS and most others
 SETTINGS_FILE = "pelicanconf.py"
 NAMED = ("index", "countries", "types", "sources", "search", "json", "csv", "ics", "csl_json",
-         "bibtex", "search_data", "feed", "sitemap", "robots")  # fmt: skip
+         "bibtex", "search_data", "feed", "sitemap", "robots", "tags", "people",
+         "systems")  # fmt: skip
+TOPIC_FIELDS = {"tag": "tags", "person": "people", "system": "systems"}
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,14 @@ class Owner:
     hint: str
 
 
-def planned(config: dict, events, organisations: dict, places, types) -> list[tuple[str, Owner]]:
+def planned(
+    config: dict, events, organisations: dict, places, types, topics=()
+) -> list[tuple[str, Owner]]:
     """(output path, owner) of every page and export.
 
     ``events`` are (slug, file shown); ``organisations`` maps a code to (file shown, line);
-    ``places`` are the codes used; ``types`` the type codes.
+    ``places`` are the codes used; ``types`` the type codes; ``topics`` are (kind, name,
+    file shown, line) of each tag, person and piece of equipment ("tag", "drones", ...).
     """
     urls = Urls(config)
     out = []
@@ -58,6 +63,11 @@ def planned(config: dict, events, organisations: dict, places, types) -> list[tu
         hint = "choose another type code"
         owner = Owner(SETTINGS_FILE, 0, "TIMELINE_TYPES", f"the page of type {code!r}", hint)
         out.append((urls.type(code), owner))
+    for kind, name, shown, line in topics:
+        what = {"tag": "tag", "person": "person", "system": "equipment"}[kind]
+        hint = f"spell the {what} as elsewhere, or change TIMELINE_{kind.upper()}_SAVE_AS"
+        owner = Owner(shown, line, TOPIC_FIELDS[kind], f"the page of {what} {name!r}", hint)
+        out.append((getattr(urls, kind)(name), owner))
     return out
 
 

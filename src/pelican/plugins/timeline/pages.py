@@ -13,16 +13,21 @@ from markupsafe import Markup
 
 from . import exports, metadata
 from .changes import recent_changes
-from .listing import paginate
+from .listing import listed_at, paginate
 from .model import Source, Timeline
 from .render import Rendering
 from .report import report_link
 from .urls import Urls
 from .views import EventLink, SourceView, Views, source_view
+from .worldmap import WorldMap, build_map
 
 # Pages and files every page may link to, by their TIMELINE_<NAME>_SAVE_AS setting.
 NAV_PAGES = ("index", "countries", "types", "sources", "search", "changes", "json", "csv",
-             "ics", "csl_json", "bibtex", "feed", "changes_feed")  # fmt: skip
+             "ics", "csl_json", "bibtex", "feed", "changes_feed", "tags", "people",
+             "systems")  # fmt: skip
+# Tags, people and equipment: (kind, the timeline's index of it, index page, its heading).
+TOPICS = (("tag", "by_tag", "tags", "Tags"), ("person", "by_person", "people", "People"),
+          ("system", "by_system", "systems", "Equipment"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,14 @@ class SiteBuilder:
         self.rendering = Rendering(timeline.sources, cache)
         self.views = Views(
             timeline, self.urls, self.site_url, self.rendering, config["TIMELINE_LANGUAGE_NAMES"],
-            config["TIMELINE_REPORT_ERRORS_TO"],
+            config["TIMELINE_REPORT_ERRORS_TO"], config["TIMELINE_RELATED_EVENTS"],
         )  # fmt: skip
+        per_page = int(config["TIMELINE_EVENTS_PER_PAGE"])
+        self.views.listed_at = {
+            slug: f"{url}#{slug}"
+            for slug, url in listed_at(self.links(timeline.events), self.urls.named("index"),
+                                       per_page).items()
+        }  # fmt: skip
 
     def site_context(self) -> dict:
         """Values every page of the site needs, Pelican's own pages included."""
@@ -87,7 +98,8 @@ class SiteBuilder:
         )  # fmt: skip
         pages += [
             Page(urls.named("countries"), "countries",
-                 {"page_kind": "countries", "place_counts": place_counts, "total": total}),
+                 {"page_kind": "countries", "place_counts": place_counts, "total": total,
+                  "world_map": self.world_map}),
             Page(urls.named("types"), "types",
                  {"page_kind": "types", "type_counts": type_counts, "total": total}),
             Page(urls.named("sources"), "sources",
@@ -105,6 +117,7 @@ class SiteBuilder:
             pages += self.listing(
                 place.url, "country", events, page_kind="country", place=place,
                 count=len(events), total=total, place_feed=feed if self.site_url else "",
+                world_map=self.world_map if place.kind == "country" else None,
             )  # fmt: skip
         for code, events in timeline.by_type.items():
             event_type = views.types[code]
@@ -112,6 +125,7 @@ class SiteBuilder:
                 event_type.url, "type", events, page_kind="type", event_type=event_type,
                 count=len(events), total=total,
             )  # fmt: skip
+        pages += self.topic_pages(total)
         for event in timeline.events:
             view = views.event(event)
             pages.append(
@@ -124,6 +138,42 @@ class SiteBuilder:
                 })
             )  # fmt: skip
         return pages
+
+    def topic_pages(self, total: int) -> list[Page]:
+        """A page per tag, person and piece of equipment, and a list of each kind."""
+        pages = []
+        for kind, index, list_name, heading in TOPICS:
+            counts = []
+            for name, events in getattr(self.timeline, index).items():
+                topic = self.views.topic(kind, name)
+                counts.append((topic, len(events)))
+                pages += self.listing(
+                    topic.url, "topic", events, page_kind="topic", topic=topic,
+                    kind_heading=heading, list_url=self.urls.named(list_name),
+                    count=len(events), total=total,
+                )  # fmt: skip
+            counts.sort(key=lambda tc: (-tc[1], tc[0].name.casefold()))
+            pages.append(
+                Page(self.urls.named(list_name), "topics",
+                     {"page_kind": "topics", "kind": kind, "heading": heading,
+                      "topic_counts": counts, "total": total})
+            )  # fmt: skip
+        return pages
+
+    @cached_property
+    def world_map(self) -> WorldMap | None:
+        """The map of the countries in the record (organisations have no shape), or None."""
+        extent = self.config["TIMELINE_MAP"]
+        if not extent:
+            return None
+        places = {code: self.views.place(code) for code in self.timeline.by_place}
+        counts = {
+            code: len(events)
+            for code, events in self.timeline.by_place.items()
+            if places[code].kind == "country"
+        }
+        names = {code: place.name for code, place in places.items()}
+        return build_map(counts, names, lambda code: places[code].url, extent)
 
     def changes(self, limit=None):
         """The newest changes; as many as the "What changed" page lists, unless limit says."""

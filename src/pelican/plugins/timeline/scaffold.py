@@ -8,43 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 
 from .dates import parse_date
 from .fields import ENTRY, FieldError
 from .places import Gazetteer
 from .problems import did_you_mean
-
-MAX_SLUG_WORDS = 8
-# Pelican's default SLUG_REGEX_SUBSTITUTIONS (pelican.settings.DEFAULT_CONFIG), for a call
-# without a site's settings; a test checks that they are still Pelican's.
-PELICAN_SLUG_SUBSTITUTIONS = (
-    (r"[^\w\s-]", ""),  # remove non-alphabetical/whitespace/'-' chars
-    (r"(?u)\A\s*", ""),  # strip leading whitespace
-    (r"(?u)\s*\Z", ""),  # strip trailing whitespace
-    (r"[-\s]+", "-"),  # reduce multiple whitespace or '-' to single '-'
-)
+from .slugs import slugify
 
 
 class ScaffoldError(ValueError):
     pass
-
-
-def slugify(title: str, substitutions=None) -> str:
-    """The slug Pelican makes of a title, by the rules of ``pelican.utils.slugify``
-    (compatibility normalisation, unidecode, the site's SLUG_REGEX_SUBSTITUTIONS, lower
-    case), cut to its first words and to what an entry's file name may hold:
-    'Kazakh–Turkish talks' -> 'kazakh-turkish-talks', 'Визит' -> 'vizit',
-    'Yaşar Güler' -> 'yasar-guler'. Written out here because this layer does not import
-    Pelican; a test checks that both give the same slugs."""
-    from unidecode import unidecode
-
-    value = unidecode(unicodedata.normalize("NFKC", title))
-    for pattern, replacement in substitutions or PELICAN_SLUG_SUBSTITUTIONS:
-        value = re.sub(pattern, replacement, value, flags=re.IGNORECASE)
-    # A site's substitutions may keep characters an entry's file name refuses (SLUG_RE).
-    words = re.findall(r"[a-z0-9]+", value.lower())
-    return "-".join(words[:MAX_SLUG_WORDS])
 
 
 def check_answers(title: str, date: str, countries: str, event_type: str, gazetteer: Gazetteer,
@@ -77,7 +50,7 @@ def entry_text(title: str, when, codes: list[str], event_type: str,
                substitutions=None) -> tuple[str, str]:  # fmt: skip
     """(file name, file text) of a new entry; ``substitutions``: the site's
     SLUG_REGEX_SUBSTITUTIONS."""
-    slug = slugify(title, substitutions)
+    slug = slugify(title, substitutions=substitutions)
     if not slug:
         raise ScaffoldError("title: it needs at least one letter or digit for the file name")
     name = f"{when.iso_start}-{slug}.md"

@@ -155,6 +155,28 @@ def tag_vocabulary(value):
         raise SettingError(f"{a!r} and {b!r} are the same tag spelled two ways", "keep one")
 
 
+def one_of(*choices) -> Callable:
+    def check(value):
+        if value not in choices:
+            shown = " or ".join(repr(c) for c in choices)
+            raise SettingError(f"must be {shown}, not {value!r}")
+
+    return check
+
+
+DOMAIN_LABEL_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+
+
+def domain_name(value):
+    """ "" or a domain name in lowercase ASCII, such as timeline.example.org."""
+    text(value)
+    if value and (len(value) > 253 or not all(map(DOMAIN_LABEL_RE.match, value.split(".")))):
+        raise SettingError(
+            f"{value!r} is not a domain name",
+            'lowercase letters, digits, "-" and ".", e.g. "timeline.example.org"',
+        )
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -214,12 +236,38 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_TYPE_SAVE_AS", "types/{slug}.html", "Each type's page.",
             output_file("slug")),
     Setting("TIMELINE_TYPES_SAVE_AS", "types/index.html", "The list of types.", output_file()),
+    Setting("TIMELINE_TAG_SAVE_AS", "tags/{slug}.html",
+            "Each tag's page; the slug is the tag in lowercase ASCII words.",
+            output_file("slug")),
+    Setting("TIMELINE_TAGS_SAVE_AS", "tags/index.html", "The list of tags.", output_file()),
+    Setting("TIMELINE_PERSON_SAVE_AS", "people/{slug}.html",
+            "Each person's page (the `people` of the entries).", output_file("slug")),
+    Setting("TIMELINE_PEOPLE_SAVE_AS", "people/index.html", "The list of people.",
+            output_file()),
+    Setting("TIMELINE_SYSTEM_SAVE_AS", "equipment/{slug}.html",
+            "Each piece of equipment's page (the `systems` of the entries).",
+            output_file("slug")),
+    Setting("TIMELINE_SYSTEMS_SAVE_AS", "equipment/index.html", "The list of equipment.",
+            output_file()),
+    Setting("TIMELINE_MAP", "region",
+            "The map of the countries in the record, shaded by events, on the countries "
+            "page and each country's page: `\"region\"` frames those countries (and shows "
+            "their neighbours unshaded), `\"world\"` the whole world, `\"\"` no map.",
+            one_of("region", "world", "")),
+    Setting("TIMELINE_RELATED_EVENTS", 4,
+            "Related events listed on each event's page, ranked by shared equipment, "
+            "people, tags and countries; 0: none.", whole_number(0, 20)),
     Setting("TIMELINE_SOURCES_SAVE_AS", "sources.html", "The bibliography.", output_file()),
     Setting("TIMELINE_SEARCH_SAVE_AS", "search.html", "The search page.", output_file()),
     Setting("TIMELINE_JSON_SAVE_AS", "events.json", "Every event as JSON.", output_file()),
     Setting("TIMELINE_CSV_SAVE_AS", "events.csv", "Every event as CSV.", output_file()),
     Setting("TIMELINE_ICS_SAVE_AS", "events.ics", "The events as an iCalendar file.",
             output_file()),
+    Setting("TIMELINE_UID_DOMAIN", "",
+            "Domain of the events' UIDs in the iCalendar file (`slug@domain`), so that two "
+            "sites' events never share one. Empty: the host of `SITEURL`, or in a build "
+            "without one, the site's name as a name under `.invalid` (set it to keep the "
+            "same UIDs in every build).", domain_name),
     Setting("TIMELINE_CSL_JSON_SAVE_AS", "sources.json", "The bibliography as CSL-JSON.",
             output_file()),
     Setting("TIMELINE_BIBTEX_SAVE_AS", "sources.bib", "The bibliography as BibTeX.",

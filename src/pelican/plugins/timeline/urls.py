@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from posixpath import join
 
+from .slugs import name_slug
+
 
 class Urls:
     def __init__(self, config: dict):
@@ -33,6 +35,17 @@ class Urls:
 
     def type(self, code: str) -> str:
         return self._in_folder(self.config["TIMELINE_TYPE_SAVE_AS"].format(slug=code))
+
+    def tag(self, name: str) -> str:
+        return self._in_folder(self.config["TIMELINE_TAG_SAVE_AS"].format(slug=name_slug(name)))
+
+    def person(self, name: str) -> str:
+        pattern = self.config["TIMELINE_PERSON_SAVE_AS"]
+        return self._in_folder(pattern.format(slug=name_slug(name)))
+
+    def system(self, name: str) -> str:
+        pattern = self.config["TIMELINE_SYSTEM_SAVE_AS"]
+        return self._in_folder(pattern.format(slug=name_slug(name)))
 
     def asset(self, name: str) -> str:
         """A static file of the plugin: asset("css/site.3f2a1b9c0d.css")."""

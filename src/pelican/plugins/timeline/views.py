@@ -17,6 +17,7 @@ from .dates import display_day
 from .linkreport import LinkRecord, applicable
 from .model import Event, EventType, Source, Timeline
 from .places import Place
+from .related import Relatedness
 from .render import Rendering
 from .report import ReportLink, report_link
 from .urls import Urls
@@ -129,10 +130,40 @@ class MilestoneView:
 
 
 @dataclass(frozen=True)
+class TopicLink:
+    """A tag, a person or a piece of equipment, and its page."""
+
+    kind: str  # "tag", "person" or "system"
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
 class PersonView:
     name: str
     role: str
     place: PlaceLink | None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class RelatedView:
+    link: EventLink
+    reasons: tuple[str, ...]  # "same equipment: MS Aurora", "shared tags: ice, safety"
+
+    @property
+    def why(self) -> str:
+        """The reasons as one sentence: "Same equipment: MS Aurora; shared tag: ice."."""
+        text = "; ".join(self.reasons)
+        return f"{text[:1].upper()}{text[1:]}." if text else ""
+
+
+REASONS = {
+    "systems": ("same equipment", "same equipment"),
+    "people": ("same person", "same people"),
+    "tags": ("shared tag", "shared tags"),
+    "countries": ("also involves", "also involves"),
+}
 
 
 @dataclass(frozen=True)
@@ -193,6 +224,10 @@ class EventView:
     history: HistoryView = HistoryView(None, None)
     corrections: tuple[CorrectionView, ...] = ()
     report: ReportLink | None = None
+    tag_links: tuple[TopicLink, ...] = ()
+    system_links: tuple[TopicLink, ...] = ()
+    related: tuple[RelatedView, ...] = ()
+    timeline_url: str = ""  # the event in the timeline's list, on the right page
 
     @property
     def last_correction(self) -> CorrectionView | None:
@@ -245,8 +280,12 @@ class Views:
         rendering: Rendering | None = None,
         language_names=None,
         report_to="",
+        related_count=0,
     ):
         self.timeline = timeline
+        self.related_count = related_count
+        self.relatedness = Relatedness(timeline)
+        self.listed_at: dict[str, str] = {}  # slug -> the timeline page that lists it
         self.report_to = report_to
         self.language_names = language_names or {}
         self.rendering = rendering or Rendering(timeline.sources)
@@ -296,6 +335,21 @@ class Views:
             context=bool(event.context),
         )
 
+    def topic(self, kind: str, name: str) -> TopicLink:
+        return TopicLink(kind, name, getattr(self.urls, kind)(name))
+
+    def related(self, event: Event) -> tuple[RelatedView, ...]:
+        views = []
+        for found in self.relatedness.related(event, self.related_count):
+            reasons = []
+            for kind, values in found.shared.items():
+                if kind == "countries":
+                    values = tuple(self.place(code).name for code in values)
+                one, many = REASONS[kind]
+                reasons.append(f"{one if len(values) == 1 else many}: {', '.join(values)}")
+            views.append(RelatedView(self.links[found.event.slug], tuple(reasons)))
+        return tuple(views)
+
     def event(self, event: Event) -> EventView:
         if event.slug not in self._events:
             self._events[event.slug] = self._event_view(event)
@@ -324,7 +378,12 @@ class Views:
             note_html=Markup(rendered.note_html),
             milestones=milestones,
             people=[
-                PersonView(p.name, p.role, self.place(p.country) if p.country else None)
+                PersonView(
+                    p.name,
+                    p.role,
+                    self.place(p.country) if p.country else None,
+                    self.urls.person(p.name),
+                )
                 for p in event.people
             ],
             systems=event.systems,
@@ -341,6 +400,10 @@ class Views:
                 for number, c in enumerate(event.corrections, 1)
             ),
             report=report_link(self.report_to, event.slug, event.title),
+            tag_links=tuple(self.topic("tag", t) for t in event.tags),
+            system_links=tuple(self.topic("system", s) for s in event.systems),
+            related=self.related(event),
+            timeline_url=self.listed_at.get(event.slug, ""),
         )
 
     def _history(self, event: Event) -> HistoryView:

@@ -5,7 +5,10 @@ Exports read the model, the URLs and the rendered texts, never the pages.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+from unidecode import unidecode
 
 from .. import bibliography
 from ..assets import fingerprinted_name
@@ -27,6 +30,18 @@ def search_file(
     return name, text
 
 
+def uid_domain(config: dict, site_url: str, site_name: str) -> str:
+    """The domain of the iCalendar UIDs: the setting, else SITEURL's host, else the site's
+    name under the reserved top-level domain ``.invalid`` (RFC 2606)."""
+    if config["TIMELINE_UID_DOMAIN"]:
+        return config["TIMELINE_UID_DOMAIN"]
+    host = urlsplit(site_url).hostname
+    if host:
+        return host
+    label = re.sub(r"[^a-z0-9]+", "-", unidecode(site_name).lower()).strip("-")[:63].strip("-")
+    return f"{label or 'timeline'}.invalid"
+
+
 def files(
     timeline: Timeline,
     urls: Urls,
@@ -41,13 +56,13 @@ def files(
 
     ``search``: the search data when the search page was already given its name.
     """
-    host = urlsplit(site_url).hostname or "timeline"
     records = events_json.event_records(timeline, urls, site_url)
     out = [
         (urls.named("json"), events_json.render(records)),
         (urls.named("csv"), events_csv.render(records)),
         (urls.named("ics"),
-         events_ics.render(timeline, urls, site_url, site_name, host)),
+         events_ics.render(timeline, urls, site_url, site_name,
+                           uid_domain(config, site_url, site_name))),
         (urls.named("csl_json"), bibliography.render_csl_json(timeline.sources)),
         (urls.named("bibtex"), bibliography.render_bibtex(timeline.sources)),
         search or search_file(timeline, urls, rendering, config),

@@ -1,4 +1,10 @@
-"""``events.csv``: one row per event, for spreadsheets. Lists are joined with "; "."""
+"""``events.csv``: one row per event, for spreadsheets. Lists are joined with "; ".
+
+A cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) is written with a ``'`` before it, as OWASP advises
+against CSV injection: spreadsheets then show it as text. A program reading the file
+gets the ``'`` too, and should drop it from such cells.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,20 @@ import io
 
 COLUMNS = (
     "slug", "title", "date", "start", "end", "precision", "countries", "type", "tags",
-    "people", "systems", "summary", "url", "sources", "source_urls", "roles",
+    "people", "systems", "summary", "url", "sources", "source_urls", "roles", "end_precision",
 )  # fmt: skip
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _person(person: dict) -> str:
     details = ", ".join(filter(None, (person["role"], person["country"])))
     return f"{person['name']} ({details})" if details else person["name"]
+
+
+def cell(value) -> str:
+    """The value as a cell no spreadsheet runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def render(records: list[dict]) -> str:
@@ -30,5 +43,5 @@ def render(records: list[dict]) -> str:
         row["people"] = "; ".join(_person(p) for p in record["people"])
         row["sources"] = "; ".join(s["id"] for s in record["sources"])
         row["source_urls"] = "; ".join(s["url"] or "" for s in record["sources"])
-        writer.writerow([row[column] for column in COLUMNS])
+        writer.writerow([cell(row[column]) for column in COLUMNS])
     return out.getvalue()

@@ -1,15 +1,23 @@
-"""``events.ics``: an iCalendar file of the events whose day is known.
+"""``events.ics``: an iCalendar file (RFC 5545) of the events whose first day is known.
 
-Only events dated to a day (or a span of days) are included, as all-day events; an event
-known only to the month or year is left out, because a calendar would show it as a
-month-long or year-long event. Uncertain or approximate days say so in their summary.
+Each event is an all-day event: ``DTSTART;VALUE=DATE`` is its first day and
+``DTEND;VALUE=DATE`` the day after the last day it may have lasted (RFC 5545 makes DTEND
+exclusive). An interval whose end is known only to the month or year (``2023-01-25/2023-02``)
+runs to the end of that month or year, and its description gives the date as the site
+writes it ("25 January – February 2023"). An event whose start is known only to the month
+or year is left out, because a calendar would show it as a month-long or year-long event.
+Uncertain or approximate dates say so in their summary.
+
+``UID`` is the event's slug at the site's domain (``TIMELINE_UID_DOMAIN``), so two sites
+built with this generator never share one; ``URL`` is the event page's absolute address,
+written only by a hosted build (an offline build has no address a calendar could open).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-PRODID = "-//timeline//events//EN"
+PRODID = "-//pelican-timeline//events//EN"
 
 
 def _escape(text: str) -> str:
@@ -31,11 +39,10 @@ def _fold(line: str) -> list[str]:
 
 
 def included(event) -> bool:
-    date = event.date
-    return date.precision == "day" and date.end_precision == "day"
+    return event.date.precision == "day"
 
 
-def render(timeline, urls, site_url: str, calendar_name: str, host: str = "timeline") -> str:
+def render(timeline, urls, site_url: str, calendar_name: str, uid_domain: str) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -43,7 +50,6 @@ def render(timeline, urls, site_url: str, calendar_name: str, host: str = "timel
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{_escape(calendar_name)}",
     ]
-    prefix = f"{site_url}/" if site_url else ""
     for event in timeline.events:
         if not included(event):
             continue
@@ -54,17 +60,19 @@ def render(timeline, urls, site_url: str, calendar_name: str, host: str = "timel
         stamp = timeline.changes.get(event.slug, (None, None))[1] or dt.datetime(
             date.start.year, date.start.month, date.start.day, tzinfo=dt.UTC
         )
+        description = f"{event.summary}\n\nDate: {date.display}"
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{event.slug}@{host}",
-            f"DTSTAMP:{stamp.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}",
+            f"UID:{event.slug}@{uid_domain}",
+            f"DTSTAMP:{ics_datetime(stamp)}",
             f"DTSTART;VALUE=DATE:{ics_date(date.start)}",
             f"DTEND;VALUE=DATE:{ics_date(date.end + dt.timedelta(days=1))}",
             f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(event.summary)}",
-            f"URL:{prefix}{urls.event(event.slug)}",
-            "END:VEVENT",
+            f"DESCRIPTION:{_escape(description)}",
         ]
+        if site_url:
+            lines.append(f"URL:{site_url}/{urls.event(event.slug)}")
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
@@ -72,3 +80,9 @@ def render(timeline, urls, site_url: str, calendar_name: str, host: str = "timel
 def ics_date(day: dt.date) -> str:
     """YYYYMMDD with four digits of year: strftime writes the year 900 as 900 on Linux."""
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def ics_datetime(moment: dt.datetime) -> str:
+    """A UTC date-time, YYYYMMDDTHHMMSSZ, with four digits of year."""
+    utc = moment.astimezone(dt.UTC)
+    return f"{ics_date(utc.date())}T{utc.hour:02d}{utc.minute:02d}{utc.second:02d}Z"

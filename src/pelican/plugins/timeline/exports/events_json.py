@@ -26,6 +26,7 @@ def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[di
                 "start": when.start.isoformat(),
                 "end": when.end.isoformat(),
                 "precision": when.precision,
+                "end_precision": when.end_precision,
                 "approximate": when.approximate,
                 "uncertain": when.uncertain,
                 "countries": list(event.countries),
@@ -44,6 +45,7 @@ def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[di
                         "start": m.date.start.isoformat(),
                         "end": m.date.end.isoformat(),
                         "precision": m.date.precision,
+                        "end_precision": m.date.end_precision,
                         "label": m.label,
                         "sources": list(m.sources),
                     }
