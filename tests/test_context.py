@@ -11,6 +11,8 @@ import pytest
 
 from conftest import DEMO, SETTINGS, pelican_build
 from pelican.plugins.timeline import history, related
+from pelican.plugins.timeline import pages as pages_module
+from pelican.plugins.timeline.cache import BuildCache
 from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.content import load_timeline
 from pelican.plugins.timeline.pages import SiteBuilder
@@ -198,6 +200,21 @@ def test_map_and_page_settings_are_checked():
         "pelicanconf.py: error: TIMELINE_MAP: must be 'region' or 'world' or '', not 'europe'",
         "pelicanconf.py: error: TIMELINE_TAG_SAVE_AS: 'tags.html' must contain {slug} (one file per item)",
     ]
+
+
+def test_a_rebuild_with_the_same_countries_reuses_the_map_from_the_cache(
+    timeline, settings, tmp_path, monkeypatch
+):
+    config, _ = read_settings(settings)
+    first = BuildCache(tmp_path, "same")
+    made = SiteBuilder(timeline, config, "", "", first).world_map
+    first.save()
+    monkeypatch.setattr(pages_module, "build_map", lambda *args: pytest.fail("map rebuilt"))
+    again = SiteBuilder(timeline, config, "", "", BuildCache(tmp_path, "same")).world_map
+    assert again == made and again.shape("DK").url == "countries/dk.html"
+    other = {**config, "TIMELINE_MAP": "world"}  # another extent is another map
+    with pytest.raises(pytest.fail.Exception, match="map rebuilt"):
+        _ = SiteBuilder(timeline, other, "", "", BuildCache(tmp_path, "same")).world_map
 
 
 # The demo build

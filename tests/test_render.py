@@ -58,3 +58,12 @@ def test_raw_html_and_dangerous_links_are_removed():
 def test_markdown_is_rendered():
     html = Renderer(SOURCES).markdown("Some *emphasis* and a list:\n\n- one\n- two")
     assert "<em>emphasis</em>" in html and "<li>one</li>" in html
+
+
+def test_a_bodys_headings_sit_under_the_page_title_whatever_level_they_start_at():
+    from pelican.plugins.timeline.render import Renderer
+
+    starts_at_two = Renderer({}).markdown("## Background\n\nText.\n\n### Detail\n\nMore.\n")
+    assert "<h2>Background</h2>" in starts_at_two and "<h3>Detail</h3>" in starts_at_two
+    starts_at_one = Renderer({}).markdown("# Background\n\nText.\n")
+    assert "<h2>Background</h2>" in starts_at_one and "<h1>" not in starts_at_one

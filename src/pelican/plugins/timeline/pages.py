@@ -12,6 +12,7 @@ import markdown
 from markupsafe import Markup
 
 from . import exports, metadata
+from .cache import BuildCache, digest
 from .changes import recent_changes
 from .listing import listed_at, paginate
 from .model import Source, Timeline
@@ -53,7 +54,8 @@ class SiteBuilder:
         self.site_url = absolute_site_url(site_url)
         self.site_name = site_name
         self.urls = Urls(config)
-        self.rendering = Rendering(timeline.sources, cache)
+        self.cache = cache or BuildCache(None, "")
+        self.rendering = Rendering(timeline.sources, self.cache)
         self.views = Views(
             timeline, self.urls, self.site_url, self.rendering, config["TIMELINE_LANGUAGE_NAMES"],
             config["TIMELINE_REPORT_ERRORS_TO"], config["TIMELINE_RELATED_EVENTS"],
@@ -173,7 +175,12 @@ class SiteBuilder:
             if places[code].kind == "country"
         }
         names = {code: place.name for code, place in places.items()}
-        return build_map(counts, names, lambda code: places[code].url, extent)
+        links = {code: place.url for code, place in places.items()}
+        # Reading and reducing the shapes takes a good part of a second: a rebuild whose
+        # countries, counts and links are unchanged reuses the map.
+        key = digest("map", sorted(counts.items()), sorted(names.items()), sorted(links.items()),
+                     extent)  # fmt: skip
+        return self.cache.get(key, lambda: build_map(counts, names, links.get, extent))
 
     def changes(self, limit=None):
         """The newest changes; as many as the "What changed" page lists, unless limit says."""

@@ -41,10 +41,22 @@ class Reference:
 
 
 def new_converter() -> markdown.Markdown:
-    # The page's title is its only h1: a body's "# Heading" becomes an h2, "##" an h3.
-    return markdown.Markdown(
-        extensions=["extra", "sane_lists", "toc"], extension_configs={"toc": {"baselevel": 2}}
-    )
+    return markdown.Markdown(extensions=["extra", "sane_lists"])
+
+
+HEADING_TAG_RE = re.compile(r"<(/?)h([1-6])\b")
+
+
+def nest_headings(html: str) -> str:
+    """The body's headings under the page's own: its highest becomes an h2, the rest follow.
+
+    The page's title is its only h1; a contributor may start sections with "#" or "##".
+    """
+    levels = [int(level) for _, level in HEADING_TAG_RE.findall(html)]
+    if not levels:
+        return html
+    shift = 2 - min(levels)
+    return HEADING_TAG_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 
 def _keep_footnote_ids(element: str, attribute: str, value: str) -> str | None:
@@ -71,7 +83,7 @@ class Renderer:
 
         # A mark sits against the word it follows: "in 2021 [@a]" gives "in 2021[1]".
         marked = re.sub(rf"[ \t]+({OPEN}\d+{CLOSE})", r"\1", citations.replace_groups(text, hold))
-        html = self._markdown.reset().convert(marked)
+        html = nest_headings(self._markdown.reset().convert(marked))
         html = nh3.clean(
             html,
             tags=ALLOWED_TAGS,
