@@ -362,7 +362,7 @@ def problems_of(text, today=dt.date(2026, 3, 5)):
 
 def test_a_bad_link_status_file_gets_clear_errors():
     assert problems_of("- a\n") == [
-        "content/linkstatus.yaml:1: error: link status: must be a mapping of source ids (write 'source-id:' then its fields indented; run the link check to rewrite it)"
+        "content/linkstatus.yaml:1:1: error: link status: must be a mapping of source ids (write 'source-id:' then its fields indented; run the link check to rewrite it)"
     ]
     assert problems_of(
         "a:\n  URL: ftp://x.test/\n  status: gonne\n  checked: 2026-03-09\n  http: 4040\n"

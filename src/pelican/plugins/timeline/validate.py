@@ -280,7 +280,7 @@ def check_list_file(path: str, raw: bytes, table, what: str, plural: str, key: s
         return [], []
     if not isinstance(data, list):
         hint = f"start each {what} with '- {key}: ...'"
-        return [], [Problem(path, 1, plural, "must be a list", hint)]
+        return [], [Problem(path, getattr(data, "line", 1), plural, "must be a list", hint)]
     records, problems, first = [], [], {}
     for item in data:
         line = getattr(item, "line", 0)
