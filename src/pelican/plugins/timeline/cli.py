@@ -1,6 +1,6 @@
 """The ``pelican-timeline`` command: check content, start an entry, start a new site.
 
-    pelican-timeline check [-s pelicanconf.py] [CONTENT]
+    pelican-timeline check [-s pelicanconf.py] [--format text|github|json] [CONTENT]
     pelican-timeline build [-s pelicanconf.py] [-o OUTPUT] [CONTENT]
     pelican-timeline preview [-s pelicanconf.py] [-o OUTPUT] [--host H] [--port N] [CONTENT]
     pelican-timeline linkcheck [-s pelicanconf.py] [--archive] [--timeout S] [CONTENT]
