@@ -451,7 +451,11 @@ def test_live_preview_reloads_the_open_page_after_a_save(tmp_path, open_page):
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
         assert "connect-src 'self'" in policy and "unsafe" not in policy
         page.evaluate("window.notReloaded = true")  # gone once the page has reloaded
-        time.sleep(1.5)  # the reloader has connected and seen the current build
+        events = f"http://127.0.0.1:{port}/.timeline-preview/events"
+        deadline = time.monotonic() + 20
+        while events not in record["requests"] and time.monotonic() < deadline:
+            page.wait_for_timeout(100)  # the reloader connects once the page has loaded
+        page.wait_for_timeout(300)  # and is told the current build at once
         entry = project / "content" / "events" / "2021-06-baltic-star-launched.md"
         text = entry.read_text("utf-8")
         entry.write_text(text.replace("title: Baltic Star", "title: Edited, Baltic Star"), "utf-8")
@@ -463,7 +467,7 @@ def test_live_preview_reloads_the_open_page_after_a_save(tmp_path, open_page):
         # No inline script, nothing the page's policy refused, nothing from elsewhere.
         assert record["errors"] == []
         assert all(u.startswith(f"http://127.0.0.1:{port}/") for u in record["requests"])
-        assert f"http://127.0.0.1:{port}/.timeline-preview/events" in record["requests"]
+        assert events in record["requests"]
     finally:
         server.terminate()
         log = server.communicate(timeout=10)[0]
