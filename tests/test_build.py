@@ -6,7 +6,9 @@ import re
 from conftest import (
     DEMO,
     EVENT_A,
+    EVENT_B,
     HOSTED_URL,
+    INLINE_SETTINGS,
     SOURCES,
     copy_demo,
     pelican_build,
@@ -161,8 +163,8 @@ def test_bad_content_fails_the_plain_pelican_build_and_writes_nothing(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert (
-        "content/events/2023-11-07-x.md:4: countries: unknown country or organisation 'Kazakstan' (did you mean KZ?)"
-        in result.stderr
+        "content/events/2023-11-07-x.md:4:17: error: countries: unknown country or organisation "
+        "'Kazakstan' (did you mean KZ (Kazakhstan)?)" in result.stderr
     )
     assert not output.exists()
 
@@ -180,7 +182,7 @@ def test_failed_invoke_build_leaves_the_previous_site(tmp_path):
     second = run_python("-m", "invoke", "build", cwd=project)
     assert second.returncode == 1
     assert (
-        "2021-06-baltic-star-launched.md:3: date: 2021-06-45 is not a real date: June 2021 has 30 days"
+        "2021-06-baltic-star-launched.md:3:7: error: date: 2021-06-45 is not a real date: June 2021 has 30 days"
         in second.stderr
     )
     assert read(project / "output", "index.html") == before
@@ -280,3 +282,57 @@ def test_a_reference_shows_its_address_decoded_and_its_title_in_its_language(sit
     assert "<cite><a" in german and "In German." in german
     english = read(tmp_path / "output", "events/2023-11-07-plan.html")
     assert '<cite><a href="https://astanatimes.com/2023/11/plan/" hreflang="en">' in english
+
+
+def run_in_terminal(args, cwd) -> tuple[int, str]:
+    """Run a command with a pseudo-terminal as its stdout and stderr, as a person would."""
+    import os
+    import subprocess
+    import sys
+
+    leader, follower = os.openpty()
+    process = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=follower,
+                               stderr=follower, env={**os.environ, "COLUMNS": "100"})  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    return process.wait(), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)  # without colours
+
+
+STEPS = ("Reading entries", "Checking entries", "Writing pages", "Writing exports")
+
+
+def test_a_build_in_a_terminal_shows_progress_and_a_piped_one_stays_quiet(tmp_path):
+    content = write_site(tmp_path, {"2023-11-07-plan.md": EVENT_A, "2021-11-drones.md": EVENT_B})
+    quiet = pelican_build(content, tmp_path / "piped")  # stdout and stderr are pipes
+    assert quiet.returncode == 0, quiet.stderr
+    assert not any(step in quiet.stdout + quiet.stderr for step in STEPS)
+    assert "━" not in quiet.stdout + quiet.stderr
+
+    status, shown = run_in_terminal(
+        ["-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(tmp_path / "tty")],
+        tmp_path,
+    )
+    assert status == 0, shown
+    for step in STEPS:
+        assert re.search(rf"{step} +━+ +\d+/\d+", shown), (step, shown)
+    assert "Timeline: 2 events, 2 sources" in shown
+
+
+def test_check_in_a_terminal_shows_progress_on_stderr(tmp_path):
+    content = write_site(tmp_path, {"2023-11-07-plan.md": EVENT_A, "2021-11-drones.md": EVENT_B})
+    (tmp_path / "pelicanconf.py").write_text(INLINE_SETTINGS, encoding="utf-8")
+    status, shown = run_in_terminal(["-m", "pelican.plugins.timeline", "check", str(content)],
+                                    tmp_path)  # fmt: skip
+    assert status == 0, shown
+    assert re.search(r"Checking entries +━+ +2/2", shown), shown
+    assert shown.rstrip().endswith("OK: 2 events, 2 sources, no problems.")

@@ -134,8 +134,7 @@ def place_code(value, check: FieldCheck) -> str:
     code = value.strip()
     if check.vocabulary.gazetteer.get(code):
         return code
-    guess = check.vocabulary.gazetteer.suggest(code)
-    hint = f"did you mean {guess}?" if guess else "use an ISO 3166-1 alpha-2 code such as KZ"
+    hint = check.vocabulary.gazetteer.hint(code) or "use an ISO 3166-1 alpha-2 code such as KZ"
     raise FieldError(f"unknown country or organisation {code!r}", hint)
 
 
