@@ -4,7 +4,7 @@
     pelican-timeline build [-s pelicanconf.py] [-o OUTPUT] [CONTENT]
     pelican-timeline preview [-s pelicanconf.py] [-o OUTPUT] [--host H] [--port N] [CONTENT]
     pelican-timeline linkcheck [-s pelicanconf.py] [--archive] [--timeout S] [CONTENT]
-    pelican-timeline new [--title T] [--date D] [--countries KZ,TR] [--type T]
+    pelican-timeline new [--title T] [--date D] [--countries FR,DE] [--type T]
     pelican-timeline quickstart DIR [--title T]
     pelican-timeline docs [--check]
 
@@ -174,7 +174,7 @@ def run_new(args) -> int:
     title = ask("title", "Title: ", args.title, interactive)
     date = ask("date", "Date (EDTF: 2024, 2024-02, 2024-02-28, 2024~ ...): ", args.date,
                interactive)  # fmt: skip
-    countries = ask("countries", "Countries (codes, e.g. KZ,TR): ", args.countries, interactive)
+    countries = ask("countries", "Countries (codes, e.g. FR,DE): ", args.countries, interactive)
     event_type = ask("type", f"Type ({', '.join(types)}): ", args.type, interactive)
     try:
         checked = check_answers(title, date, countries, event_type, Gazetteer(organisations),
@@ -328,7 +328,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
     new.add_argument("--title", default="", help="the event's headline")
     new.add_argument("--date", default="", help="EDTF: 2024, 2024-02, 2024-02-28, 2024~ or a/b")
-    new.add_argument("--countries", default="", help="comma-separated codes, e.g. KZ,TR")
+    new.add_argument("--countries", default="", help="comma-separated codes, e.g. FR,DE")
     new.add_argument("--type", default="", help="one of the site's types")
     new.set_defaults(run=run_new)
 

@@ -34,7 +34,7 @@ def check_answers(title: str, date: str, countries: str, event_type: str, gazett
     when = parse_date(date.strip())  # raises DateError, a ValueError with a message
     codes = [c.strip() for c in re.split(r"[,\s]+", countries) if c.strip()]
     if not codes:
-        raise ScaffoldError("countries: give at least one code, e.g. KZ,TR")
+        raise ScaffoldError("countries: give at least one code, e.g. FR,DE")
     for code in codes:
         if not gazetteer.get(code):
             guess = gazetteer.hint(code)

@@ -23,7 +23,7 @@ def slugify(title: str, max_words: int = MAX_SLUG_WORDS, substitutions=None) -> 
     """The slug Pelican makes of a title, by the rules of ``pelican.utils.slugify``
     (compatibility normalisation, unidecode, the site's SLUG_REGEX_SUBSTITUTIONS, lower
     case), cut to its first words and to what a file name here may hold:
-    'Kazakh–Turkish talks' -> 'kazakh-turkish-talks', 'Визит' -> 'vizit',
+    'Franco–German talks' -> 'franco-german-talks', 'Визит' -> 'vizit',
     'Yaşar Güler' -> 'yasar-guler'. Written out because this layer does not import
     Pelican; a test checks that both give the same slugs."""
     value = unidecode(unicodedata.normalize("NFKC", title))

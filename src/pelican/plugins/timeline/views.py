@@ -41,7 +41,7 @@ def direction(text: str) -> str:
 
 
 def language_name(code: str, names: dict | None = None) -> str:
-    """'kk' -> 'Kazakh', from TIMELINE_LANGUAGE_NAMES, else pycountry's ISO 639 data."""
+    """'fr' -> 'French', from TIMELINE_LANGUAGE_NAMES, else pycountry's ISO 639 data."""
     if names and code in names:
         return names[code]
     language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
@@ -104,7 +104,7 @@ class EventLink:
 
     @property
     def role_list(self) -> str:
-        """``KZ:recipient TR:supplier``: what a filter by role reads."""
+        """``FR:supplier DE:recipient``: what a filter by role reads."""
         return " ".join(f"{p.code}:{p.role}" for p in self.places if p.role)
 
     @property
