@@ -16,6 +16,7 @@ from .linkreport import parse_link_report
 from .model import Timeline
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
+from .progress import QUIET
 from .settings import read_settings
 from .validate import (
     check_aliases,
@@ -73,11 +74,13 @@ def entry_paths(events_dir: Path) -> list[Path]:
     )
 
 
-def load_timeline(content_path, settings: dict | None = None, cache=None) -> Timeline:
+def load_timeline(content_path, settings: dict | None = None, cache=None,
+                  progress=QUIET) -> Timeline:  # fmt: skip
     """Validate everything under ``content_path``; raise ContentError listing every problem.
 
     With a BuildCache, an entry whose bytes and vocabulary are unchanged since the last
-    build is taken from it instead of being parsed and checked again.
+    build is taken from it instead of being parsed and checked again. ``progress`` (from
+    ``progress.bars``) shows the reading and the checking of the entries.
     """
     root = Path(content_path)
     config, problems = read_settings(settings or {})
@@ -131,9 +134,10 @@ def load_timeline(content_path, settings: dict | None = None, cache=None) -> Tim
     )
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
     events, first_seen, names = [], {}, {}
-    for path in entry_paths(events_dir) if events_dir.is_dir() else []:
+    paths = entry_paths(events_dir) if events_dir.is_dir() else []
+    raws = [p.read_bytes() for p in progress.track(paths, "Reading entries", len(paths))]
+    for path, raw in progress.track(zip(paths, raws, strict=True), "Checking entries", len(paths)):
         name = shown(path)
-        raw = path.read_bytes()
         if len(raw) > MAX_ENTRY_BYTES:
             problems.append(
                 Problem(name, 0, "file", f"is {len(raw):,} bytes; at most {MAX_ENTRY_BYTES:,}",

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.log import console
 
@@ -21,7 +22,9 @@ from .build import describe_os_error
 from .cache import BuildCache, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
+from .preview import content_security_policy, preview_script
 from .problems import ContentError
+from .progress import bars
 from .redirects import redirect_pages
 from .settings import read_settings
 
@@ -54,17 +57,25 @@ class TimelineGenerator(Generator):
             fingerprint(self.settings, self.theme),
         )
         try:
-            self.timeline = load_timeline(self.path, self.settings, self.cache)
+            with bars(console) as progress:
+                self.timeline = load_timeline(self.path, self.settings, self.cache, progress)
         except ContentError as error:
             print(str(error), file=sys.stderr)
             raise ContentProblems(error) from None
         self.relative = self.settings.get("RELATIVE_URLS", False)
         site_url = "" if self.relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
-        self.builder = SiteBuilder(self.timeline, self.config, site_url, self.site_name, self.cache)
+        self.builder = SiteBuilder(
+            self.timeline, self.config, site_url, self.site_name, self.cache,
+            self.settings.get("DEFAULT_LANG") or "en",
+        )  # fmt: skip
         self.assets = plugin_assets(self.builder.urls, self.config["TIMELINE_FINGERPRINT_ASSETS"])
         self.context.update(self.builder.site_context())
         self.context["assets"] = {name: asset.url for name, asset in self.assets.items()}
+        preview = self.config["TIMELINE_PREVIEW"]
+        # Our own text, with quotes that escaping would turn into entities.
+        self.context["content_security_policy"] = Markup(content_security_policy(preview))
+        self.context["preview_script"] = preview_script(preview)
         # Our templates get autoescaping whatever the site's JINJA_ENVIRONMENT says:
         # every value from an entry is escaped, and only HTML we made is marked safe.
         self.env.autoescape = True
@@ -108,7 +119,16 @@ class TimelineGenerator(Generator):
                 *(n for n, _ in redirects),
             ]
         )
-        for page in self.pages:
+        with bars(console) as progress:
+            self._write_files(writer, progress, output, menu, exported, redirects)
+        self.cache.save()
+        console.print(
+            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
+            f"sources, {len(self.pages)} pages."
+        )
+
+    def _write_files(self, writer, progress, output, menu, exported, redirects):
+        for page in progress.track(self.pages, "Writing pages", len(self.pages)):
             key = digest("page", page.save_as, page.template, page.context, menu)
             self.cache.written(page.save_as, key)
             if self.cache.unchanged(page.save_as, key, output):
@@ -122,7 +142,7 @@ class TimelineGenerator(Generator):
             target.parent.mkdir(parents=True, exist_ok=True)
             asset.write(target)
             self.cache.written(asset.url, "asset")
-        for name, text in exported:
+        for name, text in progress.track(exported, "Writing exports", len(exported)):
             self._write(name, text)
             self.cache.written(name, "export")
         for name, text in redirects:
@@ -131,11 +151,6 @@ class TimelineGenerator(Generator):
         # Files an earlier build wrote and this one did not: deleted events, renamed assets.
         for name in self.cache.stale():
             (output / name).unlink(missing_ok=True)
-        self.cache.save()
-        console.print(
-            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
-            f"sources, {len(self.pages)} pages."
-        )
 
     def _write(self, name: str, text: str):
         path = os.path.join(self.output_path, name)

@@ -316,6 +316,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_FINGERPRINT_ASSETS", True,
             "Name CSS and JavaScript files by a hash of their content "
             "(`site.3f2a1b9c0d.css`), so they can be cached forever.", boolean),
+    Setting("TIMELINE_PREVIEW", False,
+            "A live preview build: every page loads the preview server's reloader and may "
+            "connect to its own origin. Set by `pelican-timeline preview` (`invoke "
+            "livereload`); leave it off in `pelicanconf.py`, where it would put a script "
+            "that cannot load on every published page.", boolean),
     Setting("TIMELINE_CACHE", True,
             "Keep validated entries, rendered Markdown and page keys in "
             "`CACHE_PATH/timeline/`, keyed by everything they depend on, so a cached build "
