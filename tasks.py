@@ -38,10 +38,12 @@ def clean(c):
     shutil.rmtree(ROOT / CONFIG["output"], ignore_errors=True)
 
 
-@task
-def check(c):
-    """Validate all content without building: every problem as path:line: field: problem."""
-    c.run(f'{TIMELINE} check -s "{ROOT / CONFIG["settings"]}"')
+@task(help={"format": "text (default), github (Actions annotations) or json"})
+def check(c, format="text"):
+    """Validate all content without building: path:line:col: error: field: problem."""
+    # In a terminal, give the command one too, so that it shows its progress.
+    command = f'{TIMELINE} check -s "{ROOT / CONFIG["settings"]}" --format {format}'
+    c.run(command, pty=sys.stdout.isatty() and format == "text")
 
 
 @task
@@ -87,45 +89,15 @@ def new(c, title="", date="", countries="", type=""):
 
 @task
 def livereload(c, port=CONFIG["port"]):
-    """Serve the site and rebuild it whenever content, theme, plugin or settings change."""
-    import functools
-    import http.server
-    import threading
+    """Serve the site; rebuild on every save of content, theme, plugin or settings, and
+    reload the open pages."""
+    from pelican.plugins.timeline.cli import main
 
-    from watchfiles import watch
-
-    try:
-        atomic_build(c, CONFIG["settings"])
-    except Exit as error:
-        print(error.message, file=sys.stderr)
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(ROOT / CONFIG["output"])
-    )
-    server = http.server.ThreadingHTTPServer((CONFIG["host"], int(port)), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving http://{CONFIG['host']}:{port}/ ; rebuilding on every save (Ctrl-C stops).")
-    import pelican.plugins.timeline as plugin
-
-    # The plugin's own folder (wherever it is installed), so editing it rebuilds too.
-    candidates = [
-        ROOT / CONFIG["content"],
-        ROOT / "theme",
-        Path(plugin.__file__).parent,
-        ROOT / CONFIG["settings"],
-    ]
-    watched = [path for path in candidates if path.exists()]
-    try:
-        for changes in watch(*watched):
-            names = sorted({Path(p).name for _, p in changes})
-            print(f"Changed: {', '.join(names)}; rebuilding...")
-            try:
-                atomic_build(c, CONFIG["settings"])
-            except Exit as error:  # the problems were printed; the last good site stays up
-                print(error.message, file=sys.stderr)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+    status = main(["preview", "-s", str(ROOT / CONFIG["settings"]), "-o",
+                   str(ROOT / CONFIG["output"]), "--host", CONFIG["host"], "--port", str(port),
+                   str(ROOT / CONFIG["content"])])  # fmt: skip
+    if status:
+        raise Exit(code=status)
 
 
 @task(help={"events": "how many synthetic events", "json": "write the report here",

@@ -79,10 +79,30 @@ def vnu_errors(site: Path) -> list[str]:
     return [line for line in result.stdout.splitlines() if line.strip()]
 
 
-def axe_violations(page) -> list[str]:
-    """WCAG 2 A and AA violations that axe finds on an open page (its CSP lifted)."""
+WCAG2 = ("wcag2a", "wcag2aa")
+WCAG22_AND_BEST_PRACTICE = (*WCAG2, "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
+
+
+def axe_violations(page, rules=WCAG2) -> list[str]:
+    """Violations of the rules (axe's tags) that axe finds on an open page (its CSP lifted)."""
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
-        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})).violations"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+        "async rules => (await axe.run(document, {runOnly: rules})).violations"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))",
+        list(rules),
+    )
+
+
+def first_event(page) -> dict:
+    """Where the first event shown on a listing ends, its title and its date, against the
+    window's height: what is above the fold."""
+    return page.evaluate(
+        """() => {
+          const a = document.querySelector('article.event-item:not([hidden])');
+          const box = a.getBoundingClientRect();
+          const title = a.querySelector('.event-title').getBoundingClientRect();
+          const date = a.querySelector('.event-date').getBoundingClientRect();
+          return {top: box.top, bottom: box.bottom, title: title.bottom, date: date.bottom,
+                  height: innerHeight};
+        }"""
     )

@@ -144,7 +144,7 @@ def test_search_from_disk_ranks_and_highlights(demo_site, open_page):
     results.first.wait_for()
     assert results.count() >= 3
     assert page.locator("#search-results mark").first.inner_text().lower() == "nordlys"
-    assert int(page.locator("#search-status").get_attribute("data-ms")) < 100
+    assert float(page.locator("#search-status").get_attribute("data-ms")) < 100
     total = len(list((demo_site / "events").glob("*.html")))
 
     page.get_by_label(f"Search {total} events", exact=False).fill("aberg")  # finds Åberg
@@ -406,3 +406,79 @@ def test_see_on_the_timeline_lands_on_the_event_below_the_sticky_strip(demo_site
     background = item.evaluate("a => getComputedStyle(a).backgroundColor")
     assert background == "rgb(232, 240, 250)"  # marked, in the accent's light background
     assert record["errors"] == []
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} never answered")
+
+
+def test_live_preview_reloads_the_open_page_after_a_save(tmp_path, open_page):
+    import subprocess
+    import sys
+    import time
+
+    from conftest import copy_demo
+
+    project = copy_demo(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "pelican.plugins.timeline", "preview", "--port", str(port)],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/events/2021-06-baltic-star-launched.html"
+    try:
+        wait_for(url)
+        page, record = open_page(url)
+        assert page.locator("h1").inner_text().startswith("Baltic Star launched")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "connect-src 'self'" in policy and "unsafe" not in policy
+        page.evaluate("window.notReloaded = true")  # gone once the page has reloaded
+        events = f"http://127.0.0.1:{port}/.timeline-preview/events"
+        deadline = time.monotonic() + 20
+        while events not in record["requests"] and time.monotonic() < deadline:
+            page.wait_for_timeout(100)  # the reloader connects once the page has loaded
+        page.wait_for_timeout(300)  # and is told the current build at once
+        entry = project / "content" / "events" / "2021-06-baltic-star-launched.md"
+        text = entry.read_text("utf-8")
+        entry.write_text(text.replace("title: Baltic Star", "title: Edited, Baltic Star"), "utf-8")
+        page.wait_for_function(
+            "() => !window.notReloaded && document.querySelector('h1').textContent"
+            ".startsWith('Edited, Baltic Star launched')",
+            timeout=60_000,
+        )
+        # No inline script, nothing the page's policy refused, nothing from elsewhere.
+        assert record["errors"] == []
+        assert all(u.startswith(f"http://127.0.0.1:{port}/") for u in record["requests"])
+        assert events in record["requests"]
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=10)[0]
+    assert "Changed: 2021-06-baltic-star-launched.md; rebuilding..." in log
+    assert "Rebuilt; open pages reload." in log
+
+
+def test_a_site_built_without_the_preview_has_no_reloader_and_connects_nowhere(demo_site):
+    for page in demo_site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert ".timeline-preview" not in html, page
+        if 'http-equiv="Content-Security-Policy"' in html and "refresh" not in html:
+            assert "connect-src 'none'" in html, page
+    assert not list(demo_site.rglob("reload*.js"))

@@ -3,7 +3,18 @@
 import json
 import re
 
-from conftest import DEMO, EVENT_A, HOSTED_URL, copy_demo, pelican_build, run_python, write_site
+from conftest import (
+    DEMO,
+    EVENT_A,
+    EVENT_B,
+    HOSTED_URL,
+    INLINE_SETTINGS,
+    SOURCES,
+    copy_demo,
+    pelican_build,
+    run_python,
+    write_site,
+)
 from sitecheck import broken_links, parse
 
 BUILT = "events/2021-05-03-baltic-star-build.html"  # two sources, milestones, neighbours
@@ -152,8 +163,8 @@ def test_bad_content_fails_the_plain_pelican_build_and_writes_nothing(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert (
-        "content/events/2023-11-07-x.md:4: countries: unknown country or organisation 'Kazakstan' (did you mean KZ?)"
-        in result.stderr
+        "content/events/2023-11-07-x.md:4:17: error: countries: unknown country or organisation "
+        "'Kazakstan' (did you mean KZ (Kazakhstan)?)" in result.stderr
     )
     assert not output.exists()
 
@@ -171,7 +182,7 @@ def test_failed_invoke_build_leaves_the_previous_site(tmp_path):
     second = run_python("-m", "invoke", "build", cwd=project)
     assert second.returncode == 1
     assert (
-        "2021-06-baltic-star-launched.md:3: date: 2021-06-45 is not a real date: June 2021 has 30 days"
+        "2021-06-baltic-star-launched.md:3:7: error: date: 2021-06-45 is not a real date: June 2021 has 30 days"
         in second.stderr
     )
     assert read(project / "output", "index.html") == before
@@ -227,3 +238,121 @@ def test_small_pages_split_crowded_years_and_the_sources_and_every_link_resolves
     pages = {p.name: text_of(read(site, p.name)) for p in site.glob("index*.html")}
     assert [name for name, text in pages.items() if "2021 (continued)" in text] != []
     assert sum(text.count("2021 (continued)") for text in pages.values()) == 1
+
+
+FOREIGN_SOURCES = """\
+- id: vestnik-2021
+  type: article-newspaper
+  title: Паром вышел в рейс
+  container-title: Морской вестник
+  issued: 2021-06-11
+  URL: https://vestnik.example.org/2021/%D0%BF%D0%B0%D1%80%D0%BE%D0%BC?id=%D0%B0%20%D0%B1
+  language: ru
+- id: bahr-2021
+  type: article-newspaper
+  title: العبارة الجديدة تبحر شمالا
+  title-english: The new ferry sails north
+  container-title: البحر
+  issued: 2021-04-03
+  URL: https://bahr.example.org/2021/%D8%B9%D8%A8%D8%A7%D8%B1%D8%A9
+  language: ar
+- id: kurier-2021
+  type: webpage
+  title: "[The ferry's timetable for 2021]"
+  container-title: Ostsee-Kurier
+  URL: https://kurier.example.com/fahrplan
+  language: de
+"""
+
+FERRY = """\
+---
+title: A ferry sails
+date: 2021-06-11
+countries: [KZ]
+type: visit
+summary: A ferry sailed.
+sources: [vestnik-2021, bahr-2021, kurier-2021]
+---
+It sailed [@vestnik-2021; @bahr-2021; @kurier-2021].
+"""
+
+
+def test_a_reference_shows_its_address_decoded_and_its_title_in_its_language(site, tmp_path):
+    content = site({"2021-06-11-ferry.md": FERRY}, sources=SOURCES + FOREIGN_SOURCES)
+    result = pelican_build(content, tmp_path / "output")
+    assert result.returncode == 0, result.stderr
+    html = read(tmp_path / "output", "events/2021-06-11-ferry.html")
+    references = html.split('<section class="references"')[1].split("</section>")[0]
+    russian, arabic, german = re.findall(r"<li id=\"ref-\d\">(.*?)</li>", references, re.S)
+
+    assert russian.startswith(
+        '<cite lang="ru"><a href="https://vestnik.example.org/2021/%D0%BF%D0%B0%D1%80%D0%BE%D0%BC'
+        '?id=%D0%B0%20%D0%B1" hreflang="ru">Паром вышел в рейс</a></cite>.'
+    )  # the link keeps the address as written
+    assert (
+        '<span class="url" dir="ltr"><span class="url-full"><span class="url-host">'
+        "vestnik.example.org</span>/2021/паром?id=а%20б</span>"
+    ) in russian  # decoded but for the space, host first
+    assert text_of(arabic).startswith(
+        " العبارة الجديدة تبحر شمالا [The new ferry sails north]. البحر , 3 April 2021. In Arabic."
+    )
+    assert '<cite lang="ar" dir="rtl">' in arabic  # isolated: its own direction
+    assert '<span class="outlet" dir="rtl">البحر</span>' in arabic
+    # A bracketed title is the editors' description, in the site's language, not the source's.
+    assert "<cite><a" in german and "In German." in german
+    english = read(tmp_path / "output", "events/2023-11-07-plan.html")
+    assert '<cite><a href="https://astanatimes.com/2023/11/plan/" hreflang="en">' in english
+
+
+def run_in_terminal(args, cwd) -> tuple[int, str]:
+    """Run a command with a pseudo-terminal as its stdout and stderr, as a person would."""
+    import os
+    import subprocess
+    import sys
+
+    leader, follower = os.openpty()
+    process = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=follower,
+                               stderr=follower, env={**os.environ, "COLUMNS": "100"})  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    return process.wait(), re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)  # without colours
+
+
+STEPS = ("Reading entries", "Checking entries", "Writing pages", "Writing exports")
+
+
+def test_a_build_in_a_terminal_shows_progress_and_a_piped_one_stays_quiet(tmp_path):
+    content = write_site(tmp_path, {"2023-11-07-plan.md": EVENT_A, "2021-11-drones.md": EVENT_B})
+    quiet = pelican_build(content, tmp_path / "piped")  # stdout and stderr are pipes
+    assert quiet.returncode == 0, quiet.stderr
+    assert not any(step in quiet.stdout + quiet.stderr for step in STEPS)
+    assert "━" not in quiet.stdout + quiet.stderr
+
+    status, shown = run_in_terminal(
+        ["-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(tmp_path / "tty")],
+        tmp_path,
+    )
+    assert status == 0, shown
+    for step in STEPS:
+        assert re.search(rf"{step} +━+ +\d+/\d+", shown), (step, shown)
+    assert "Timeline: 2 events, 2 sources" in shown
+
+
+def test_check_in_a_terminal_shows_progress_on_stderr(tmp_path):
+    content = write_site(tmp_path, {"2023-11-07-plan.md": EVENT_A, "2021-11-drones.md": EVENT_B})
+    (tmp_path / "pelicanconf.py").write_text(INLINE_SETTINGS, encoding="utf-8")
+    status, shown = run_in_terminal(["-m", "pelican.plugins.timeline", "check", str(content)],
+                                    tmp_path)  # fmt: skip
+    assert status == 0, shown
+    assert re.search(r"Checking entries +━+ +2/2", shown), shown
+    assert shown.rstrip().endswith("OK: 2 events, 2 sources, no problems.")

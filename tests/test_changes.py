@@ -147,7 +147,7 @@ def test_report_links_name_the_entry():
 def test_a_bad_report_address_is_a_setting_error(value, message):
     config, problems = read_settings({"TIMELINE_REPORT_ERRORS_TO": value})
     assert [str(p) for p in problems] == [
-        f"pelicanconf.py: TIMELINE_REPORT_ERRORS_TO: {message} "
+        f"pelicanconf.py: error: TIMELINE_REPORT_ERRORS_TO: {message} "
         "(e.g. https://example.org/report or errors@example.org)"
     ]
     assert config["TIMELINE_REPORT_ERRORS_TO"] == ""
@@ -158,7 +158,7 @@ def test_the_checker_reports_a_bad_report_address(site, tmp_path):
     result = run_python("-m", "pelican.plugins.timeline", "check", str(site()), "-s", str(settings))
     assert result.returncode == 1
     assert (
-        "pelicanconf.py: TIMELINE_REPORT_ERRORS_TO: 'http://example.org' is neither an "
+        "pelicanconf.py: error: TIMELINE_REPORT_ERRORS_TO: 'http://example.org' is neither an "
         "https:// address nor an email address (e.g. https://example.org/report or "
         "errors@example.org)" in result.stderr
     )
@@ -191,7 +191,7 @@ def test_corrections_out_of_order_are_an_error(site):
         }
     )
     assert problems_of(content) == [
-        "content/events/2023-11-07-plan.md:12: corrections: correction of 2024-03-02 is "
+        "content/events/2023-11-07-plan.md:12:3: error: corrections: correction of 2024-03-02 is "
         "listed after one of 2024-04-15 (list corrections oldest first)"
     ]
 
@@ -202,7 +202,7 @@ def test_a_correction_after_the_build_date_is_an_error(site):
         {"2023-11-07-plan.md": with_corrections("  - {date: 2999-01-01, text: Soon.}\n")}
     )
     assert problems_of(content) == [
-        "content/events/2023-11-07-plan.md:11: corrections: correction date 2999-01-01 is "
+        "content/events/2023-11-07-plan.md:11:3: error: corrections: correction date 2999-01-01 is "
         f"after the build date ({today}) (date a correction the day it was made)"
     ]
 
@@ -220,11 +220,11 @@ def test_a_correction_needs_a_day_and_a_text(site):
         }
     )
     assert problems_of(content) == [
-        "content/events/2023-11-07-plan.md:11: corrections: correction '2024-03' must be a "
+        "content/events/2023-11-07-plan.md:11:3: error: corrections: correction '2024-03' must be a "
         "single day (write it as 2024-02-28)",
-        "content/events/2023-11-07-plan.md:12: corrections: correction is missing text",
-        "content/events/2023-11-07-plan.md:13: corrections: correction is missing text",
-        "content/events/2023-11-07-plan.md:13: corrections: unknown correction field 'txt' "
+        "content/events/2023-11-07-plan.md:12:3: error: corrections: correction is missing text",
+        "content/events/2023-11-07-plan.md:13:3: error: corrections: correction is missing text",
+        "content/events/2023-11-07-plan.md:13:3: error: corrections: unknown correction field 'txt' "
         "(did you mean 'text'?)",
     ]
 
@@ -415,3 +415,50 @@ def test_a_renamed_entry_was_added_when_its_first_file_was(tmp_path):
     dates = entry_dates([event], tmp_path, {"2020-new-name": "2020-new-name.md"})
     assert dates["2020-new-name"].added.date().isoformat() == "2020-01-01"
     assert dates["2020-new-name"].updated.date().isoformat() == "2021-06-01"
+
+
+def git(folder, *args, when="2024-01-01T12:00:00+00:00"):
+    import subprocess
+
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "Ed",
+           "GIT_AUTHOR_EMAIL": "ed@example.org", "GIT_COMMITTER_NAME": "Ed",
+           "GIT_COMMITTER_EMAIL": "ed@example.org", "PATH": "/usr/bin:/bin"}  # fmt: skip
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_a_shallow_clone_warns_and_does_not_give_every_entry_its_one_commits_date(tmp_path, caplog):
+    import shutil
+
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    from conftest import EVENT_A, write_site
+
+    origin = tmp_path / "origin"
+    content = write_site(origin, {"2023-11-07-plan.md": EVENT_A})
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", ".")
+    git(origin, "commit", "-q", "-m", "First entry", when="2024-01-10T12:00:00+00:00")
+    (content / "events" / "2021-11-drones.md").write_text(EVENT_B, encoding="utf-8")
+    git(origin, "add", ".")
+    git(origin, "commit", "-q", "-m", "Second entry", when="2024-06-20T12:00:00+00:00")
+
+    full = load_timeline(content, SETTINGS)
+    assert full.changes["2023-11-07-plan"].added.date() == dt.date(2024, 1, 10)
+    assert full.changes["2021-11-drones"].added.date() == dt.date(2024, 6, 20)
+    assert "shallow" not in caplog.text
+
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", origin.as_uri(), str(clone))
+    with caplog.at_level("WARNING"):
+        shallow = load_timeline(clone / content.name, SETTINGS)
+    plan = shallow.changes["2023-11-07-plan"]
+    # Not the clone's one commit date (2024-06-20): not known, so not shown as a fact.
+    assert plan.recorded is False and plan.added.date() == dt.date(2023, 11, 7)
+    assert shallow.changes["2021-11-drones"].recorded is False
+    assert caplog.messages == [
+        "timeline: the git history is shallow, so when 2 of 2 entries were added is not known "
+        "from it (a shallow clone would give them all the date of its oldest commit); they are "
+        "shown without that date, and the feeds order them by event date. Fetch the whole "
+        "history (git fetch --unshallow; with actions/checkout, fetch-depth: 0) or give "
+        "'added' in their front matter."
+    ]

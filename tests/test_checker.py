@@ -1,8 +1,12 @@
-"""Every problem the checker reports: path:line: field: problem (hint), all at once."""
+"""Every problem the checker reports, all at once: ``path:line:col: error: field: problem
+(hint)``, or as GitHub Actions annotations, or as JSON."""
+
+import json
+import re
 
 import pytest
 
-from conftest import DEMO, EVENT_A, SETTINGS, SOURCES, copy_demo, run_python
+from conftest import DEMO, EVENT_A, ROOT, SETTINGS, SOURCES, copy_demo, run_python
 from pelican.plugins.timeline import cli
 from pelican.plugins.timeline import content as content_module
 from pelican.plugins.timeline.content import load_timeline
@@ -38,7 +42,7 @@ def test_valid_content_loads(site):
 def test_missing_required_field(site):
     content = site({"2023-11-07-x.md": entry(summary=None)})
     assert (
-        "content/events/2023-11-07-x.md:2: summary: missing required field (add 'summary: "
+        "content/events/2023-11-07-x.md:2:1: error: summary: missing required field (add 'summary: "
         in (problems_of(content)[0])
     )
 
@@ -46,7 +50,7 @@ def test_missing_required_field(site):
 def test_unknown_field_suggests_the_known_one(site):
     content = site({"2023-11-07-x.md": entry(contries="[TR]")})
     assert problems_of(content) == [
-        "content/events/2023-11-07-x.md:8: contries: unknown field (did you mean 'countries'?)"
+        "content/events/2023-11-07-x.md:8:1: error: contries: unknown field (did you mean 'countries'?)"
     ]
 
 
@@ -61,16 +65,17 @@ def test_unknown_field_suggests_the_known_one(site):
 def test_invalid_dates(site, date, message):
     content = site({"2023-11-07-x.md": entry(date=date)})
     found = problems_of(content)
-    assert any(f"content/events/2023-11-07-x.md:3: {message}" in p for p in found), found
+    assert any(f"content/events/2023-11-07-x.md:3:7: error: {message}" in p for p in found), found
 
 
 def test_unknown_country_suggests_a_code(site):
     content = site({"2023-11-07-x.md": entry(countries="[TR, Kazakstan, XX]")})
     assert problems_of(content) == [
-        "content/events/2023-11-07-x.md:4: countries: unknown country or organisation "
-        "'Kazakstan' (did you mean KZ?)",
-        "content/events/2023-11-07-x.md:4: countries: unknown country or organisation 'XX' "
-        "(use an ISO 3166-1 alpha-2 code such as KZ)",
+        "content/events/2023-11-07-x.md:4:17: error: countries: unknown country or organisation "
+        "'Kazakstan' (did you mean KZ (Kazakhstan)?)",
+        "content/events/2023-11-07-x.md:4:28: error: countries: unknown country or "
+        "organisation 'XX' "
+        "(use an ISO 3166-1 alpha-2 code such as FR)",
     ]
 
 
@@ -87,11 +92,13 @@ def test_unknown_source_in_the_list_and_in_a_citation(site):
     )
     found = problems_of(content)
     assert (
-        "content/events/2023-11-07-x.md:7: sources: unknown source 'astana-2024' "
+        "content/events/2023-11-07-x.md:7:24: error: sources: unknown source 'astana-2024' "
         "(did you mean 'astana-2023'?)" in found
     )
     assert any(
-        p.startswith("content/events/2023-11-07-x.md:9: body: cites unknown source 'astana-2032'")
+        p.startswith(
+            "content/events/2023-11-07-x.md:9:3: error: body: cites unknown source 'astana-2032'"
+        )
         for p in found
     ), found
 
@@ -103,11 +110,11 @@ def test_a_listed_source_must_be_cited_and_a_cited_one_listed(site):
     content2 = site({"2023-11-07-y.md": entry(_body="Uses [@trt-2021] too [@astana-2023].")})
     found = problems_of(content) + problems_of(content2)
     assert (
-        "content/events/2023-11-07-x.md:7: sources: source 'trt-2021' is listed but never cited "
+        "content/events/2023-11-07-x.md:7:24: error: sources: source 'trt-2021' is listed but never cited "
         "(cite it in the body as [@trt-2021], or remove it)" in found
     )
     assert (
-        "content/events/2023-11-07-y.md:9: body: cites 'trt-2021', which is not in 'sources' "
+        "content/events/2023-11-07-y.md:9:6: error: body: cites 'trt-2021', which is not in 'sources' "
         "(add trt-2021 to 'sources')" in found
     )
 
@@ -116,14 +123,15 @@ def test_a_broken_citation_is_reported(site):
     content = site({"2023-11-07-x.md": entry(_body="Line one.\nSee [@astana-2023 and more].")})
     found = problems_of(content)
     assert any(
-        p.startswith("content/events/2023-11-07-x.md:10: body: cannot read citation") for p in found
+        p.startswith("content/events/2023-11-07-x.md:10:5: error: body: cannot read citation")
+        for p in found
     ), found
 
 
 def test_duplicate_slugs(site):
     content = site({"sub/2023-11-07-plan.md": EVENT_A})
     assert problems_of(content) == [
-        "content/events/sub/2023-11-07-plan.md: file name: slug '2023-11-07-plan' is also used "
+        "content/events/sub/2023-11-07-plan.md: error: file name: slug '2023-11-07-plan' is also used "
         "by content/events/2023-11-07-plan.md (rename one of the two files)"
     ]
 
@@ -131,7 +139,7 @@ def test_duplicate_slugs(site):
 def test_file_name_must_match_the_date(site):
     content = site({"2023-11-09-x.md": entry()})
     assert problems_of(content) == [
-        "content/events/2023-11-09-x.md:3: file name: file name starts with 2023-11-09 but the "
+        "content/events/2023-11-09-x.md:3:7: error: file name: file name starts with 2023-11-09 but the "
         "date is 2023-11-07 (rename it to start with 2023-11-07-)"
     ]
 
@@ -144,11 +152,11 @@ def test_duplicate_source_ids_and_bad_urls(site):
     )
     found = problems_of(site(sources=sources))
     assert found == [
-        "content/sources.yaml:19: id: source id 'astana-2023' is defined twice (first on line 1) "
+        "content/sources.yaml:19:7: error: id: source id 'astana-2023' is defined twice (first on line 1) "
         "(give each source its own id, or merge the two)",
-        "content/sources.yaml:25: URL: 'javascript:alert(1)' is not an http(s) URL "
+        "content/sources.yaml:25:8: error: URL: 'javascript:alert(1)' is not an http(s) URL "
         "(links must start with https:// or http://)",
-        "content/sources.yaml:29: URL: 'ftp://example.org/x' is not an http(s) URL "
+        "content/sources.yaml:29:8: error: URL: 'ftp://example.org/x' is not an http(s) URL "
         "(links must start with https:// or http://)",
     ]
 
@@ -157,7 +165,7 @@ def test_unknown_source_field_and_type(site):
     sources = SOURCES + "- id: c\n  type: newspaper\n  title: C\n  containr-title: X\n"
     found = problems_of(site(sources=sources))
     assert (
-        "content/sources.yaml:22: containr-title: unknown field (did you mean 'container-title'?)"
+        "content/sources.yaml:22:3: error: containr-title: unknown field (did you mean 'container-title'?)"
         in found
     )
     assert any("type: unknown CSL type 'newspaper'" in p for p in found)
@@ -166,7 +174,7 @@ def test_unknown_source_field_and_type(site):
 def test_a_source_no_event_cites(site):
     sources = SOURCES + "- id: lonely\n  type: webpage\n  title: Lonely\n"
     assert problems_of(site(sources=sources)) == [
-        "content/sources.yaml:19: id: source 'lonely' is not cited by any event "
+        "content/sources.yaml:19:3: error: id: source 'lonely' is not cited by any event "
         "(cite it from an entry, or remove it)"
     ]
 
@@ -175,13 +183,15 @@ def test_invalid_utf8_names_the_line(site):
     raw = entry().replace("A title", "A tïtle").encode("latin-1")
     found = problems_of(site({"2023-11-07-x.md": raw}))
     assert found[0].startswith(
-        "content/events/2023-11-07-x.md:2: front matter: file is not valid UTF-8"
+        "content/events/2023-11-07-x.md:2:11: error: front matter: file is not valid UTF-8"
     )
 
 
 def test_malformed_yaml_names_its_line(site):
     found = problems_of(site({"2023-11-07-x.md": entry(countries="[TR, KZ")}))
-    assert found[0].startswith("content/events/2023-11-07-x.md:4: front matter: malformed YAML")
+    assert found[0].startswith(
+        "content/events/2023-11-07-x.md:4:12: error: front matter: malformed YAML"
+    )
 
 
 def test_crlf_bom_and_turkish_text_are_valid(site):
@@ -202,14 +212,15 @@ def test_people_and_milestones_are_checked(site):
     )
     found = problems_of(content)
     assert (
-        "content/events/2023-11-07-x.md:9: people: unknown person field 'rol' (did you mean 'role'?)"
+        "content/events/2023-11-07-x.md:9:5: error: people: unknown person field 'rol' (did you mean 'role'?)"
         in found
     )
     assert any(
         "milestones: milestone 'signed' (2023-11-01) is before the entry's date" in p for p in found
     )
     assert any(
-        ":12: milestones: milestone date: '2023-13' is not a valid EDTF date" in p for p in found
+        ":12:12: error: milestones: milestone date: '2023-13' is not a valid EDTF date" in p
+        for p in found
     )
 
 
@@ -224,7 +235,7 @@ def test_every_problem_is_reported_at_once(site):
     found = problems_of(content)
     assert len(found) == 4, found
     assert (
-        "content/events/2023-11-07-y.md:5: type: unknown type 'meeting' (one of: agreement, visit)"
+        "content/events/2023-11-07-y.md:5:7: error: type: unknown type 'meeting' (one of: agreement, visit)"
         in found
     )
 
@@ -243,10 +254,128 @@ def test_check_command_prints_every_problem_and_exits_1(site, tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "content/events/2023-11-07-x.md:4: countries: unknown country or organisation 'Kazakstan' (did you mean KZ?)"
-        in result.stderr
+        "content/events/2023-11-07-x.md:4:13: error: countries: unknown country or organisation "
+        "'Kazakstan' (did you mean KZ (Kazakhstan)?)" in result.stderr
     )
     assert result.stderr.strip().endswith("1 problem in 1 file; nothing was written.")
+
+
+def documented_problem_matcher() -> re.Pattern:
+    """The regular expression of the VS Code task in CONTRIBUTING.md, as VS Code reads it."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```json\n(.*?)```", text, re.S) if "problemMatcher" in b)
+    matcher = json.loads(block)["tasks"][0]["problemMatcher"]
+    assert matcher["pattern"]["file"] == 1 and matcher["pattern"]["column"] == 3
+    return re.compile(matcher["pattern"]["regexp"])
+
+
+# The $gcc matcher of VS Code's C/C++ extension (ms-vscode.cpptools, package.json).
+GCC_MATCHER = re.compile(r"^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$")
+# A GitHub Actions workflow command: ::error file=F,line=L,col=C,title=T::message
+ANNOTATION = re.compile(r"^::(error|warning|notice) ((?:[a-z]+=[^,:]*)(?:,[a-z]+=[^,:]*)*)::(.*)$")
+
+BAD = {
+    "2023-11-07-x.md": entry(countries="[TR, UK]"),
+    "2023-11-07-y.md": entry(date="2023-02-30", summary=None, sumary="typo"),
+}
+
+
+def check_command(tmp_path, content, *flags):
+    (tmp_path / "conf.py").write_text(f"TIMELINE_TYPES = {SETTINGS['TIMELINE_TYPES']!r}\n")
+    return run_python("-m", "pelican.plugins.timeline", "check", "-s", "conf.py", *flags,
+                      str(content), cwd=tmp_path)  # fmt: skip
+
+
+def test_every_problem_line_is_read_by_an_editors_problem_matcher(site, tmp_path):
+    result = check_command(tmp_path, site(BAD))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()[-5:]
+    assert lines[-1] == "4 problems in 2 files; nothing was written."
+    assert all(GCC_MATCHER.match(line) for line in lines[:-1])
+    matched = [documented_problem_matcher().match(line).groups() for line in lines[:-1]]
+    assert matched == [
+        ("content/events/2023-11-07-x.md", "4", "17", "error",
+         "countries: unknown country or organisation 'UK' (did you mean GB (United Kingdom)?)"),
+        ("content/events/2023-11-07-y.md", "2", "1", "error",
+         "summary: missing required field (add 'summary: The two ministers signed the agreement in the capital.')"),
+        ("content/events/2023-11-07-y.md", "3", "7", "error",
+         "date: 2023-02-30 is not a real date: February 2023 has 28 days (check the day and "
+         "month)"),
+        ("content/events/2023-11-07-y.md", "7", "1", "error",
+         "sumary: unknown field (did you mean 'summary'?)"),
+    ]  # fmt: skip
+
+
+def test_github_format_prints_annotations_with_file_line_and_column(site, tmp_path):
+    result = check_command(tmp_path, site(BAD), "--format", "github")
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines[-1] == "4 problems in 2 files; nothing was written."
+    annotations = [ANNOTATION.match(line).groups() for line in lines[:-1]]
+    properties = [dict(p.split("=", 1) for p in where.split(",")) for _, where, _ in annotations]
+    assert properties[0] == {"file": "content/events/2023-11-07-x.md", "line": "4", "col": "17",
+                             "title": "countries"}  # fmt: skip
+    assert annotations[0][2] == (
+        "unknown country or organisation 'UK' (did you mean GB (United Kingdom)?)"
+    )
+    assert [p["line"] for p in properties] == ["4", "2", "3", "7"]
+    assert {kind for kind, _, _ in annotations} == {"error"}
+
+
+def test_github_annotations_escape_what_the_runner_would_misread():
+    from pelican.plugins.timeline.problems import Problem, github_annotation
+
+    problem = Problem("a,b:c.md", 3, "title", "50% done\nsecond line", "a, b: c", col=2)
+    assert github_annotation(problem) == (
+        "::error file=a%2Cb%3Ac.md,line=3,col=2,title=title::50%25 done%0Asecond line (a, b: c)"
+    )
+
+
+def test_json_format_is_one_document_for_tools(site, tmp_path):
+    result = check_command(tmp_path, site(BAD), "--format", "json")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["version"] == 1 and document["ok"] is False and document["files"] == 2
+    assert document["problems"][0] == {
+        "path": "content/events/2023-11-07-x.md", "line": 4, "column": 17, "severity": "error",
+        "field": "countries", "message": "unknown country or organisation 'UK'",
+        "hint": "did you mean GB (United Kingdom)?",
+    }  # fmt: skip
+    assert len(document["problems"]) == 4
+
+
+def test_json_format_of_clean_content(site, tmp_path):
+    clean = check_command(tmp_path, site(), "--format", "json")
+    assert clean.returncode == 0
+    document = json.loads(clean.stdout)
+    assert document == {"version": 1, "ok": True, "problems": [], "files": 0, "events": 2,
+                        "sources": 2}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("UK", "did you mean GB (United Kingdom)?"),
+        ("Britain", "did you mean GB (United Kingdom)?"),
+        ("Russia", "did you mean RU (Russian Federation)?"),
+        ("Burma", "did you mean MM (Myanmar)?"),
+        ("Kirghizia", "did you mean KG (Kyrgyzstan)?"),
+        ("Persia", "did you mean IR (Iran)?"),
+        ("KAZ", "did you mean KZ (Kazakhstan)?"),
+        ("Kazakstan", "did you mean KZ (Kazakhstan)?"),
+        ("Turkey", "did you mean TR (Türkiye)?"),
+        ("ots", "did you mean OTS (Organisation of Turkic States)?"),
+        ("Organization of Turkic States", "did you mean OTS (Organisation of Turkic States)?"),
+        ("EU", "use an ISO 3166-1 alpha-2 code such as FR"),  # not Réunion
+        ("XY", "use an ISO 3166-1 alpha-2 code such as FR"),
+    ],
+)
+def test_did_you_mean_a_country_or_organisation(site, written, hint):
+    content = site({"2023-11-07-x.md": entry(countries=f"[TR, {written}]")})
+    assert problems_of(content) == [
+        f"content/events/2023-11-07-x.md:4:17: error: countries: unknown country or organisation "
+        f"{written!r} ({hint})"
+    ]
 
 
 def test_check_command_passes_on_the_demo_site():

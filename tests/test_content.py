@@ -20,7 +20,14 @@ from conftest import ROOT, run_python
 from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.content import load_timeline
 from readers import check_exports, front_matter_as_editors_read_it, yaml_as_editors_read_it
-from sitecheck import axe_violations, broken_links, url_of, vnu_errors
+from sitecheck import (
+    WCAG22_AND_BEST_PRACTICE,
+    axe_violations,
+    broken_links,
+    first_event,
+    url_of,
+    vnu_errors,
+)
 
 CONTENT = ROOT / "content"
 SETTINGS_FILE = ROOT / "pelicanconf.py"
@@ -156,6 +163,25 @@ def test_no_entry_cites_an_address_the_reference_says_not_to_cite(timeline, shar
                     assert target not in (urlsplit(url).hostname or ""), (event.slug, url)
 
 
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def test_milestone_labels_write_names_as_the_entry_does(timeline):
+    """A name the entry's own text always capitalises ("Baku", "TAKM", a person's or a
+    country's name) is not lower-cased in a milestone label ("founded in baku")."""
+    lowered = []
+    for event in timeline.events:
+        prose = [event.title, event.summary, event.body, event.note]
+        prose += [p.name for p in event.people] + [timeline.place(c).name for c in event.countries]
+        words = set(WORD.findall(" ".join(prose)))
+        names = {w.lower() for w in words if w[0].isupper() and w.lower() not in words}
+        for milestone in event.milestones:
+            found = [w for w in WORD.findall(milestone.label) if w in names]
+            if found:
+                lowered.append((event.slug, milestone.label, found))
+    assert lowered == []
+
+
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -223,12 +249,28 @@ def _pages_to_open(site: Path) -> list[str]:
 
 
 @pytest.mark.browser
-def test_the_bundled_pages_open_from_disk_and_pass_axe(bundled_site, open_page):
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_bundled_pages_open_from_disk_and_pass_axe(bundled_site, open_page, width):
     for name in _pages_to_open(bundled_site):
         for scheme in ("light", "dark"):
-            page, record = open_page(url_of(bundled_site, name), 1280, scheme, bypass_csp=True)
+            page, record = open_page(url_of(bundled_site, name), width, scheme, bypass_csp=True)
             assert record["errors"] == [], name
             assert all(u.startswith("file://") for u in record["requests"]), name
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, name
-            assert axe_violations(page) == [], (name, scheme)
+            assert overflow <= 0, (name, width)
+            assert axe_violations(page, WCAG22_AND_BEST_PRACTICE) == [], (name, scheme, width)
+
+
+@pytest.mark.browser
+def test_the_bundled_home_page_shows_an_event_above_the_fold(bundled_site, browser):
+    """The real record's first event (a long title, milestones) and header, not the demo's:
+    at 1280x800 the whole event, at 375x667 its date and title."""
+    for width, height, whole in [(1280, 800, True), (375, 667, False)]:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(url_of(bundled_site, "index.html"))
+        first = first_event(page)
+        context.close()
+        end = first["bottom"] if whole else max(first["title"], first["date"])
+        assert end <= first["height"], (width, first)

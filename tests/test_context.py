@@ -188,7 +188,7 @@ Drones [@trt-2021].
     with pytest.raises(ContentError) as caught:
         load_timeline(content, SETTINGS)
     assert [str(p) for p in caught.value.problems] == [
-        "content/events/2022-02-01-b.md:8: tags: the page of tag 'drone production' would be "
+        "content/events/2022-02-01-b.md:8:7: error: tags: the page of tag 'drone production' would be "
         "written to timeline/tags/drone-production.html, where the page of tag 'Drone production' is "
         "written (spell the tag as elsewhere, or change TIMELINE_TAG_SAVE_AS)"
     ]
@@ -197,8 +197,8 @@ Drones [@trt-2021].
 def test_map_and_page_settings_are_checked():
     _, problems = read_settings({"TIMELINE_MAP": "europe", "TIMELINE_TAG_SAVE_AS": "tags.html"})
     assert [str(p) for p in problems] == [
-        "pelicanconf.py: TIMELINE_MAP: must be 'region' or 'world' or '', not 'europe'",
-        "pelicanconf.py: TIMELINE_TAG_SAVE_AS: 'tags.html' must contain {slug} (one file per item)",
+        "pelicanconf.py: error: TIMELINE_MAP: must be 'region' or 'world' or '', not 'europe'",
+        "pelicanconf.py: error: TIMELINE_TAG_SAVE_AS: 'tags.html' must contain {slug} (one file per item)",
     ]
 
 

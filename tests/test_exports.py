@@ -114,16 +114,46 @@ def test_sitemap_and_robots_in_the_hosted_build_only(demo_site, hosted_demo_site
         assert not (demo_site / name).exists()
 
 
+def test_a_large_timeline_indexes_fewer_body_words_per_event():
+    from pelican.plugins.timeline.exports.search_data import body_words_each
+
+    assert body_words_each(42, 200, 100_000) == 200
+    assert body_words_each(10_000, 200, 100_000) == 10
+    assert body_words_each(10_000, 200, 0) == body_words_each(0, 0, 100) == 0
+
+
 def test_search_data_holds_every_event(demo_site):
     (name,) = [p.name for p in demo_site.glob("search-data.*.js")]
     assert re.fullmatch(r"search-data\.[0-9a-f]{10}\.js", name)  # named by its content
     assert name in read(demo_site, "search.html")
     text = read(demo_site, name)
-    assert text.startswith("window.TIMELINE_SEARCH = JSON.parse(")
-    data = json.loads(json.loads(text[len("window.TIMELINE_SEARCH = JSON.parse(") : -3]))
-    assert len(data["documents"]) == len(json.loads(read(demo_site, "events.json")))
-    built = next(
-        d for d in data["documents"] if d["url"] == "events/2021-05-03-baltic-star-build.html"
+    # {"fields": [...], "row": [...], "rows": '<JSON>', "index": '<JSON>'}: the index is
+    # MiniSearch's serialised index (tests/test_search.py), the rows what each hit shows;
+    # both JSON texts in single-quoted JavaScript strings.
+    data = re.fullmatch(
+        r"window\.TIMELINE_SEARCH = \{\"fields\":(.*),\"row\":(.*),\"rows\":'(.*)',\n"
+        r"\"index\":'(.*)'\};\n",
+        text,
+    ).groups()
+    escapes = {"\\": "\\", "'": "'", "n": "\n", "r": "\r", "/": "/"}
+    fields, row, rows, index = (
+        json.loads(
+            re.sub(
+                r"\\(u[0-9a-f]{4}|.)", lambda m: escapes.get(m[1]) or chr(int(m[1][1:], 16)), part
+            )
+        )
+        for part in data
+    )
+    assert index["serializationVersion"] == 2 and index["fieldIds"] == {
+        f: i for i, f in enumerate(fields)
+    }
+    assert index["documentCount"] == len(rows) == len(json.loads(read(demo_site, "events.json")))
+    built = dict(
+        zip(
+            row,
+            next(r for r in rows if r[0] == "events/2021-05-03-baltic-star-build.html"),
+            strict=True,
+        )
     )
     assert "MS Baltic Star" in built["systems"] and "Poland" in built["places"]
     assert "keel" in built["body"] and "[1]" not in built["body"]

@@ -25,26 +25,26 @@ def test_crlf_and_bom_are_valid():
 
 
 @pytest.mark.parametrize(
-    ("raw", "line", "message"),
+    ("raw", "line", "col", "message"),
     [
-        (b"", 1, "file is empty"),
-        (b"title: A\n", 1, "does not start with front matter"),
-        (b"---\ntitle: A\n", 1, "not closed"),
-        (b"---\ntitle: A\nbad: [x\n---\n", 3, "malformed YAML"),
-        (b"---\ntitle: A\n\tdate: 2021\n---\n", 3, "malformed YAML"),
-        (b"---\ntitle: A\ntitle: B\n---\n", 3, "given twice"),
-        (b"---\na: &x [1, 2]\nb: *x\n---\n", 3, "aliases"),
-        (b"---\n- a\n- b\n---\n", 2, "must be a mapping"),
-        (b"---\ntitle: caf\xe9\n---\n", 2, "not valid UTF-8"),
+        (b"", 1, 1, "file is empty"),
+        (b"title: A\n", 1, 1, "does not start with front matter"),
+        (b"---\ntitle: A\n", 1, 1, "not closed"),
+        (b"---\ntitle: A\nbad: [x\n---\n", 3, 6, "malformed YAML"),  # the unclosed [
+        (b"---\ntitle: A\n\tdate: 2021\n---\n", 3, 1, "malformed YAML"),
+        (b"---\ntitle: A\ntitle: B\n---\n", 3, 1, "given twice"),
+        (b"---\na: &x [1, 2]\nb: *x\n---\n", 3, 4, "aliases"),
+        (b"---\n- a\n- b\n---\n", 2, 1, "must be a mapping"),
+        (b"---\ntitle: caf\xe9\n---\n", 2, 11, "not valid UTF-8"),  # the bad byte
     ],
 )
-def test_broken_front_matter_names_the_line(raw, line, message):
+def test_broken_front_matter_names_the_line_and_column(raw, line, col, message):
     with pytest.raises(EntryError) as caught:
         parse_entry("content/events/x.md", raw)
     problem = caught.value.problem
-    assert (problem.path, problem.line) == ("content/events/x.md", line)
+    assert (problem.path, problem.line, problem.col) == ("content/events/x.md", line, col)
     assert message in problem.message
-    assert str(problem).startswith(f"content/events/x.md:{line}: front matter: ")
+    assert str(problem).startswith(f"content/events/x.md:{line}:{col}: error: front matter: ")
 
 
 def test_alias_bomb_is_refused_quickly():

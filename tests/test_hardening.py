@@ -5,6 +5,8 @@ import hashlib
 import json
 import re
 
+import pytest
+
 from conftest import DEMO, PLUGIN, copy_demo, run_python
 from sitecheck import parse
 
@@ -222,8 +224,43 @@ def test_new_writes_a_named_entry_and_never_overwrites(tmp_path):
 
     check = invoke(project, "check")
     assert check.returncode == 1
-    assert f"content/events/{path.name}:7: summary: is empty (it is required" in check.stderr
-    assert f"content/events/{path.name}:16: sources: must be a non-empty list" in check.stderr
+    assert (
+        f"content/events/{path.name}:7:9: error: summary: is empty (it is required" in check.stderr
+    )
+    assert (
+        f"content/events/{path.name}:16:10: error: sources: must be a non-empty list"
+        in check.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Kazakh–Turkish talks", "kazakh-turkish-talks"),  # en dash
+        ("Navy—Army exercise", "navy-army-exercise"),  # em dash
+        ("Визит министра обороны", "vizit-ministra-oborony"),
+        ("Yaşar Güler in İzmir: ığüşöç ÇĞÖŞÜ", "yasar-guler-in-izmir-igusoc-cgosu"),
+        ("Zürich talks: 50% & more", "zurich-talks-50-more"),
+        ("S-400 deal", "s-400-deal"),
+    ],
+)
+def test_new_entries_are_named_by_pelicans_slug_rules(title, slug):
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify as pelican_slugify
+
+    from pelican.plugins.timeline.slugs import PELICAN_SLUG_SUBSTITUTIONS, slugify
+
+    assert slugify(title) == slug
+    assert tuple(DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]) == PELICAN_SLUG_SUBSTITUTIONS
+    assert slug == pelican_slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def test_new_accepts_a_title_in_another_script(tmp_path):
+    project = copy_demo(tmp_path)
+    flags = ["--date", "2024-02", "--countries", "DK", "--type", "sailing"]
+    made = invoke(project, "new", "--title", "Паром «Балтика» спущен на воду", *flags)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == "content/events/2024-02-parom-baltika-spushchen-na-vodu.md"
 
 
 def test_new_checks_each_answer(tmp_path):
@@ -253,7 +290,9 @@ def test_new_checks_each_answer(tmp_path):
         "--type",
         "sailing",
     )
-    assert bad.returncode == 2 and "did you mean DK?" in bad.stderr
+    assert bad.returncode == 2 and bad.stderr == (
+        "new: countries: unknown country or organisation 'Danmark' (did you mean DK (Denmark)?)\n"
+    )
     missing = invoke(project, "new", "--title", "X")
     assert missing.returncode == 2 and "--date is missing" in missing.stderr
     assert sorted((project / "content" / "events").glob("*-x.md")) == []

@@ -271,7 +271,9 @@ def test_a_local_build_exports_no_feed_and_a_hosted_one_adds_them(timeline, conf
     names = [path for path, _ in exports.files(timeline, urls, rendering, config, "", name)]
     assert {"events.json", "events.csv", "events.ics", "sources.json", "sources.bib"} <= set(names)
     assert not [n for n in names if n.startswith("feeds/") or n in ("sitemap.xml", "robots.txt")]
+    assert len(names) == exports.count(timeline, urls, "")
     files = dict(exports.files(timeline, urls, rendering, config, SITE, name, ["index.html"]))
+    assert len(files) == exports.count(timeline, urls, SITE)  # what the progress bar counts
     feeds = {n for n in files if n.startswith("feeds/")}
     assert feeds == {"feeds/all.atom.xml", "feeds/changes.atom.xml"} | {
         f"feeds/{code.lower()}.atom.xml" for code in timeline.by_place

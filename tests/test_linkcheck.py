@@ -231,11 +231,11 @@ def test_linkcheck_reports_records_and_archives(web, tmp_path, capsys):
         summary,
     )
     assert out == [
-        f"content/sources.yaml:16: URL: moved permanently to {web.url('/new-home')}; cited by content/events/2023-05-one.md (check that the new page says the same, then give it as the URL)",
-        "content/sources.yaml:23: URL: page gone (HTTP 410); cited by content/events/2024-two.md (find where the page went, or cite an archived copy: linkcheck --archive)",
-        "content/sources.yaml:28: URL: page gone (HTTP 404); cited by content/events/2024-two.md (find where the page went, or cite an archived copy: linkcheck --archive)",
-        "content/sources.yaml:33: URL: no answer within 0.5 s; cited by content/events/2024-two.md (try again later, or with a longer --timeout)",
-        "content/sources.yaml:37: URL: unreachable (connection refused); cited by content/events/2024-two.md (try again later; if the site is gone for good, cite an archived copy)",
+        f"content/sources.yaml:16:8: error: URL: moved permanently to {web.url('/new-home')}; cited by content/events/2023-05-one.md (check that the new page says the same, then give it as the URL)",
+        "content/sources.yaml:23:8: error: URL: page gone (HTTP 410); cited by content/events/2024-two.md (find where the page went, or cite an archived copy: linkcheck --archive)",
+        "content/sources.yaml:28:8: error: URL: page gone (HTTP 404); cited by content/events/2024-two.md (find where the page went, or cite an archived copy: linkcheck --archive)",
+        "content/sources.yaml:33:8: error: URL: no answer within 0.5 s; cited by content/events/2024-two.md (try again later, or with a longer --timeout)",
+        "content/sources.yaml:37:8: error: URL: unreachable (connection refused); cited by content/events/2024-two.md (try again later; if the site is gone for good, cite an archived copy)",
         f"content/sources.yaml:7: archived-url: added https://web.archive.org/web/20240102101010/{urls['live']}",
         f"content/sources.yaml:16: archived-url: the archive has no copy of {urls['moved']}",
         f"content/sources.yaml:23: archived-url: added https://web.archive.org/web/20240301000000/{urls['gone']}",
@@ -328,7 +328,7 @@ def test_linkcheck_refuses_content_with_problems(tmp_path, capsys):
     (tmp_path / "pelicanconf.py").write_text(SETTINGS, encoding="utf-8")
     assert main(["linkcheck", "-s", str(tmp_path / "pelicanconf.py")]) == 1
     assert (
-        "content/sources.yaml:1: type: missing required field (add 'type: article-newspaper')"
+        "content/sources.yaml:1:3: error: type: missing required field (add 'type: article-newspaper')"
         in capsys.readouterr().err
     )
     assert not (tmp_path / "content" / "linkstatus.yaml").exists()
@@ -362,21 +362,21 @@ def problems_of(text, today=dt.date(2026, 3, 5)):
 
 def test_a_bad_link_status_file_gets_clear_errors():
     assert problems_of("- a\n") == [
-        "content/linkstatus.yaml:1: link status: must be a mapping of source ids (write 'source-id:' then its fields indented; run the link check to rewrite it)"
+        "content/linkstatus.yaml:1:1: error: link status: must be a mapping of source ids (write 'source-id:' then its fields indented; run the link check to rewrite it)"
     ]
     assert problems_of(
         "a:\n  URL: ftp://x.test/\n  status: gonne\n  checked: 2026-03-09\n  http: 4040\n"
         "  extra: 1\nb:\n  URL: https://b.test/\n  status: moved\n  checked: 2026-03\n"
         "c: ok\n"
     ) == [
-        "content/linkstatus.yaml:2: URL: 'ftp://x.test/' is not an http(s) URL (links must start with https:// or http://)",
-        "content/linkstatus.yaml:3: status: unknown status 'gonne' (did you mean 'gone'?)",
-        "content/linkstatus.yaml:4: checked: 2026-03-09 is after today (2026-03-05) (the date of a check cannot be in the future)",
-        "content/linkstatus.yaml:5: http: HTTP status '4040' must be a number from 100 to 599",
-        "content/linkstatus.yaml:6: extra: unknown field 'extra' in a",
-        "content/linkstatus.yaml:7: final-url: b moved, but its new address is missing (give final-url, the address the redirects ended at)",
-        "content/linkstatus.yaml:10: checked: '2026-03' must be a single day (write it as 2024-02-28)",
-        "content/linkstatus.yaml:11: c: must be a mapping of fields (indent URL, status and checked under the source id)",
+        "content/linkstatus.yaml:2:8: error: URL: 'ftp://x.test/' is not an http(s) URL (links must start with https:// or http://)",
+        "content/linkstatus.yaml:3:11: error: status: unknown status 'gonne' (did you mean 'gone'?)",
+        "content/linkstatus.yaml:4:12: error: checked: 2026-03-09 is after today (2026-03-05) (the date of a check cannot be in the future)",
+        "content/linkstatus.yaml:5:9: error: http: HTTP status '4040' must be a number from 100 to 599",
+        "content/linkstatus.yaml:6:10: error: extra: unknown field 'extra' in a",
+        "content/linkstatus.yaml:7:1: error: final-url: b moved, but its new address is missing (give final-url, the address the redirects ended at)",
+        "content/linkstatus.yaml:10:12: error: checked: '2026-03' must be a single day (write it as 2024-02-28)",
+        "content/linkstatus.yaml:11:4: error: c: must be a mapping of fields (indent URL, status and checked under the source id)",
     ]
 
 
@@ -446,7 +446,7 @@ def test_a_bad_link_status_file_stops_the_build_with_its_line(site, tmp_path):
     result = pelican_build(content, tmp_path / "output")
     assert result.returncode == 1
     assert (
-        "content/linkstatus.yaml:3: status: unknown status 'dead' (one of: ok, moved, gone, "
+        "content/linkstatus.yaml:3:11: error: status: unknown status 'dead' (one of: ok, moved, gone, "
         "error, timeout, unreachable)" in result.stderr
     )
     assert not (tmp_path / "output" / "sources.html").exists()

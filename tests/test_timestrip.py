@@ -76,7 +76,7 @@ def test_near_duplicate_tags_differ_in_case_plural_or_separators_only():
 def test_the_vocabulary_setting_rejects_near_duplicates_and_non_text():
     _, problems = read_settings({"TIMELINE_TAGS": ["navy", "Navy"]})
     assert [str(p) for p in problems] == [
-        "pelicanconf.py: TIMELINE_TAGS: 'navy' and 'Navy' are the same tag spelled two ways "
+        "pelicanconf.py: error: TIMELINE_TAGS: 'navy' and 'Navy' are the same tag spelled two ways "
         "(keep one)"
     ]
     _, problems = read_settings({"TIMELINE_TAGS": "navy"})
@@ -91,9 +91,9 @@ def test_the_checker_names_tags_outside_the_vocabulary_with_did_you_mean(site):
     with pytest.raises(ContentError) as caught:
         load_timeline(content, settings)
     assert [str(p) for p in caught.value.problems] == [
-        "content/events/2023-11-08-navy.md:8: tags: tag 'Caspian Sea' is not in the site's vocabulary "
+        "content/events/2023-11-08-navy.md:8:14: error: tags: tag 'Caspian Sea' is not in the site's vocabulary "
         "(TIMELINE_TAGS) (did you mean 'caspian sea'?)",
-        "content/events/2023-11-08-navy.md:8: tags: tag 'parade' is not in the site's vocabulary "
+        "content/events/2023-11-08-navy.md:8:27: error: tags: tag 'parade' is not in the site's vocabulary "
         "(TIMELINE_TAGS) (add it to TIMELINE_TAGS first)",
     ]
     # Without a vocabulary any tag goes.

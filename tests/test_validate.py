@@ -46,9 +46,9 @@ def test_the_engine_reads_any_table_and_reports_every_problem():
     record = load_yaml("code: ESA\nnmae: European Space Agency\nshort_name: ''\n", first_line=3)
     values, problems = check_record("content/organisations.yaml", record, ORGANISATION)
     assert [str(p) for p in problems] == [
-        "content/organisations.yaml:4: nmae: unknown field (did you mean 'name'?)",
-        "content/organisations.yaml:3: name: missing required field (add 'name: European Union')",
-        "content/organisations.yaml:5: short_name: is empty (write a value or remove the field)",
+        "content/organisations.yaml:4:1: error: nmae: unknown field (did you mean 'name'?)",
+        "content/organisations.yaml:3:1: error: name: missing required field (add 'name: European Union')",
+        "content/organisations.yaml:5:13: error: short_name: is empty (write a value or remove the field)",
     ]
     assert values == {"code": "ESA"}
 
@@ -69,11 +69,11 @@ def test_sources_typo_duplicate_and_missing_fields_are_reported_with_their_lines
         "- id: c\n  type: webpage\n  titel: C\n"  # lines 22-24
     )
     assert problems_of(site(sources=sources)) == [
-        "content/sources.yaml:19: id: source id 'astana-2023' is defined twice (first on "
+        "content/sources.yaml:19:7: error: id: source id 'astana-2023' is defined twice (first on "
         "line 1) (give each source its own id, or merge the two)",
-        "content/sources.yaml:22: title: missing required field "
+        "content/sources.yaml:22:3: error: title: missing required field "
         "(add 'title: Ministers sign a cooperation plan')",
-        "content/sources.yaml:24: titel: unknown field (did you mean 'title'?)",
+        "content/sources.yaml:24:3: error: titel: unknown field (did you mean 'title'?)",
     ]
 
 
@@ -82,12 +82,12 @@ def test_source_dates_and_names_are_checked(site):
         "- id: c\n  type: webpage\n  title: C\n  issued: 2023-02-30\n  author: Jane Doe\n"
     )
     found = problems_of(site(sources=sources))
-    assert found[0].startswith("content/sources.yaml:22: issued: ")
+    assert found[0].startswith("content/sources.yaml:22:11: error: issued: ")
     assert "2023-02-30" in found[0] and found[0].endswith(
         "(write 2023-11-08, or {date-parts: [[2023, 11, 8]]})"
     )
     assert found[1] == (
-        "content/sources.yaml:23: author: author must be a list of {family, given} or "
+        "content/sources.yaml:23:11: error: author: author must be a list of {family, given} or "
         "{literal} (write [{family: Doe, given: Jane}])"
     )
 
@@ -102,11 +102,11 @@ def test_organisations_typo_duplicate_and_country_code_are_reported(site):
         "- code: ESA\n  name: European Space Agency\n  short-name: ESA\n"  # lines 7-9
     )
     assert problems_of(site(orgs=organisations)) == [
-        "content/organisations.yaml:3: code: organisation code 'OTS' is defined twice (first "
+        "content/organisations.yaml:3:9: error: code: organisation code 'OTS' is defined twice (first "
         "on line 1) (give each organisation its own code, or merge the two)",
-        "content/organisations.yaml:5: code: FR is a country code "
+        "content/organisations.yaml:5:9: error: code: FR is a country code "
         "(choose a code that is not a country's)",
-        "content/organisations.yaml:9: short-name: unknown field (did you mean 'short_name'?)",
+        "content/organisations.yaml:9:3: error: short-name: unknown field (did you mean 'short_name'?)",
     ]
 
 
@@ -141,9 +141,9 @@ def test_generated_schemas_accept_the_data_and_refuse_a_typo():
 def test_roles_unknown_role_and_unlisted_country_are_reported(site):
     content = site({"2023-11-07-x.md": entry("roles: {TR: suplier, FR: recipient}")})
     assert problems_of(content) == [
-        "content/events/2023-11-07-x.md:8: roles: gives a role to FR, which is not in "
+        "content/events/2023-11-07-x.md:8:8: error: roles: gives a role to FR, which is not in "
         "'countries' (add FR to 'countries', or remove its role)",
-        "content/events/2023-11-07-x.md:8: roles: unknown role 'suplier' for TR "
+        "content/events/2023-11-07-x.md:8:13: error: roles: unknown role 'suplier' for TR "
         "(did you mean 'supplier'?)",
     ]
 
@@ -176,10 +176,10 @@ def test_an_alias_may_not_be_a_current_slug_or_claimed_twice(site):
     })  # fmt: skip
     # y's own problem keeps it out of the timeline, so only x claims 2023-11-07-old.
     assert problems_of(content) == [
-        "content/events/2023-11-07-x.md:8: aliases: '2023-11-07-plan' is the slug of "
+        "content/events/2023-11-07-x.md:8:10: error: aliases: '2023-11-07-plan' is the slug of "
         "content/events/2023-11-07-plan.md (an alias is an address no entry uses any more: "
         "remove it)",
-        "content/events/2023-11-07-y.md:8: aliases: 'Not A Slug' is not a valid slug (an "
+        "content/events/2023-11-07-y.md:8:27: error: aliases: 'Not A Slug' is not a valid slug (an "
         "earlier file name without .md, e.g. 2021-11-old-name)",
     ]
 
@@ -190,7 +190,7 @@ def test_an_alias_claimed_by_two_entries_names_both(site):
         "2023-11-07-y.md": entry("aliases: [2023-11-07-old]"),
     })  # fmt: skip
     assert problems_of(content) == [
-        "content/events/2023-11-07-y.md:8: aliases: '2023-11-07-old' is also an alias of "
+        "content/events/2023-11-07-y.md:8:10: error: aliases: '2023-11-07-old' is also an alias of "
         "content/events/2023-11-07-x.md (an old address can lead to one entry only)",
     ]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import json
 import os
 import re
 import shutil
@@ -42,8 +43,22 @@ class BuildFailed(Exception):
         self.status = status
 
 
-def pelican_command(content: Path, settings: Path, output: Path) -> list[str]:
-    return [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
+def pelican_command(content: Path, settings: Path, output: Path,
+                    extra_settings: dict | None = None) -> list[str]:  # fmt: skip
+    """Pelican's command line; ``extra_settings`` override the settings file's (``-e``)."""
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(settings),
+        "-o",
+        str(output),
+    ]
+    for name, value in (extra_settings or {}).items():
+        command += ["-e", f"{name}={json.dumps(value)}"]
+    return command
 
 
 def describe_os_error(error: OSError) -> str:
@@ -174,7 +189,8 @@ def make_public(folder: Path):
     os.chmod(folder, 0o777 & ~umask())
 
 
-def atomic_build(content: Path, settings: Path, output: Path, env: dict | None = None) -> Path:
+def atomic_build(content: Path, settings: Path, output: Path, env: dict | None = None,
+                 extra_settings: dict | None = None) -> Path:  # fmt: skip
     """Build with Pelican into a staging folder, then put it in place of ``output``."""
     output = Path(output)
     target = resolve_output(output)
@@ -187,7 +203,7 @@ def atomic_build(content: Path, settings: Path, output: Path, env: dict | None =
             )
             try:
                 result = subprocess.run(
-                    pelican_command(Path(content), Path(settings), staging),
+                    pelican_command(Path(content), Path(settings), staging, extra_settings),
                     env={**os.environ, **(env or {})},
                     check=False,
                 )

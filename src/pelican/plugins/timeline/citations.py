@@ -33,15 +33,17 @@ class CitationGroup:
     end: int
     line: int  # 0-based line within the text
     items: tuple[Citation, ...]
+    col: int = 1  # 1-based column of the '[' in its line
 
 
 class CitationSyntaxError(ValueError):
     hint = "write [@id], [@id, p. 3] or [@a; @b]; escape a literal bracket as \\["
     keys: tuple[str, ...] = ()  # the sources it names, where they could be read
 
-    def __init__(self, line: int, text: str):
+    def __init__(self, line: int, text: str, col: int = 1):
         super().__init__(f"cannot read citation {text!r}")
         self.line = line
+        self.col = col
         self.text = text
 
 
@@ -50,9 +52,10 @@ class CitationInLinkError(CitationSyntaxError):
 
     hint = "move the citation after the link: [text](address) [@id]"
 
-    def __init__(self, line: int, text: str, keys: tuple[str, ...]):
+    def __init__(self, line: int, text: str, keys: tuple[str, ...], col: int = 1):
         ValueError.__init__(self, f"citation {text!r} is inside a link's text")
         self.line = line
+        self.col = col
         self.text = text
         self.keys = keys
 
@@ -104,21 +107,22 @@ def find_groups(text: str) -> tuple[list[CitationGroup], list[CitationSyntaxErro
     for match in GROUP_RE.finditer(masked):
         inner = match.group(1)
         line = masked.count("\n", 0, match.start())
+        col = match.start() - masked.rfind("\n", 0, match.start())
         if EMAIL_LIKE_RE.search(inner) and "@" not in inner.lstrip()[:1] and ";" not in inner:
             continue  # "[write to me@example.org]" is prose, not a citation
         items = []
         for part in inner.split(";"):
             item = ITEM_RE.match(part)
             if not item:
-                errors.append(CitationSyntaxError(line, match.group()))
+                errors.append(CitationSyntaxError(line, match.group(), col))
                 break
             items.append(Citation(item.group(1), item.group(2) or ""))
         else:
             if any(start <= match.start() and match.end() <= end for start, end in link_texts):
                 keys = tuple(item.key for item in items)
-                errors.append(CitationInLinkError(line, match.group(), keys))
+                errors.append(CitationInLinkError(line, match.group(), keys, col))
                 continue
-            groups.append(CitationGroup(match.start(), match.end(), line, tuple(items)))
+            groups.append(CitationGroup(match.start(), match.end(), line, tuple(items), col))
     return groups, errors
 
 

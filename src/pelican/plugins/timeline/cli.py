@@ -1,9 +1,10 @@
 """The ``pelican-timeline`` command: check content, start an entry, start a new site.
 
-    pelican-timeline check [-s pelicanconf.py] [CONTENT]
+    pelican-timeline check [-s pelicanconf.py] [--format text|github|json] [CONTENT]
     pelican-timeline build [-s pelicanconf.py] [-o OUTPUT] [CONTENT]
+    pelican-timeline preview [-s pelicanconf.py] [-o OUTPUT] [--host H] [--port N] [CONTENT]
     pelican-timeline linkcheck [-s pelicanconf.py] [--archive] [--timeout S] [CONTENT]
-    pelican-timeline new [--title T] [--date D] [--countries KZ,TR] [--type T]
+    pelican-timeline new [--title T] [--date D] [--countries FR,DE] [--type T]
     pelican-timeline quickstart DIR [--title T]
     pelican-timeline docs [--check]
 
@@ -18,7 +19,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .problems import ContentError
+from .problems import FORMATS, ContentError
 
 SETTINGS_HELP = "the site's Pelican settings file (default: pelicanconf.py)"
 
@@ -78,16 +79,24 @@ def check_cache(settings: dict):
 
 def run_check(args) -> int:
     from .content import load_timeline
+    from .problems import format_problems
+    from .progress import bars
 
     settings = site_settings(_settings_file(args.settings), args.content)
     content = args.content or settings.get("PATH", "content")
     try:
-        timeline = load_timeline(content, settings, check_cache(settings))
+        with bars() as progress:  # on stderr, and only on a terminal
+            timeline = load_timeline(content, settings, check_cache(settings), progress=progress)
     except ContentError as error:
-        print(error, file=sys.stderr)
+        # Lines for people go to stderr; annotations and JSON are read from stdout.
+        out = sys.stderr if args.format == "text" else sys.stdout
+        print(format_problems(error.problems, args.format), file=out)
         return 1
     events, sources = len(timeline.events), len(timeline.sources)
-    print(f"OK: {counted(events, 'event')}, {counted(sources, 'source')}, no problems.")
+    if args.format == "json":
+        print(format_problems([], "json", {"events": events, "sources": sources}))
+    else:
+        print(f"OK: {counted(events, 'event')}, {counted(sources, 'source')}, no problems.")
     return 0
 
 
@@ -136,6 +145,28 @@ def run_build(args) -> int:
     return 0
 
 
+# --- preview -------------------------------------------------------------------------------
+
+
+def run_preview(args) -> int:
+    from .preview import run_preview as preview
+
+    settings_file = _settings_file(args.settings)
+    if not settings_file:
+        raise CommandError(f"no settings file {args.settings!r}")
+    settings = site_settings(settings_file, args.content)
+    content = Path(args.content or settings["PATH"])
+    output = Path(args.output or settings["OUTPUT_PATH"])
+    theme = Path(settings["THEME"]) if settings.get("THEME") else None
+    if not 0 <= args.port <= 65535:
+        raise CommandError("--port must be from 0 to 65535")
+    try:
+        return preview(content, Path(settings_file).resolve(), output, args.host, args.port,
+                       theme)  # fmt: skip
+    except OSError as error:  # the port is taken, say
+        raise CommandError(f"cannot serve at {args.host}:{args.port}: {error.strerror}") from None
+
+
 # --- new -----------------------------------------------------------------------------------
 
 
@@ -155,12 +186,12 @@ def run_new(args) -> int:
     title = ask("title", "Title: ", args.title, interactive)
     date = ask("date", "Date (EDTF: 2024, 2024-02, 2024-02-28, 2024~ ...): ", args.date,
                interactive)  # fmt: skip
-    countries = ask("countries", "Countries (codes, e.g. KZ,TR): ", args.countries, interactive)
+    countries = ask("countries", "Countries (codes, e.g. FR,DE): ", args.countries, interactive)
     event_type = ask("type", f"Type ({', '.join(types)}): ", args.type, interactive)
     try:
         checked = check_answers(title, date, countries, event_type, Gazetteer(organisations),
                                 types)  # fmt: skip
-        name, text = entry_text(*checked)
+        name, text = entry_text(*checked, settings.get("SLUG_REGEX_SUBSTITUTIONS"))
     except (ScaffoldError, ValueError) as error:
         raise CommandError(getattr(error, "message", str(error))) from None
     path = content / config["TIMELINE_EVENTS_PATH"] / name
@@ -228,6 +259,14 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate all content without building")
     check.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text: 'path:line:col: error: field: message (hint)' lines on stderr; github: "
+        "GitHub Actions annotations; json: one JSON document (see CONTRIBUTING.md); "
+        "the last two on stdout",
+    )
     check.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
     check.set_defaults(run=run_check)
 
@@ -281,11 +320,27 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
     build.set_defaults(run=run_build)
 
+    preview = commands.add_parser(
+        "preview",
+        help="build, serve, and rebuild and reload the open pages on every save",
+        description="Build the site, serve it, and rebuild it whenever content, theme, "
+        "plugin or settings change; open pages reload after each good build. A build with "
+        "a problem lists it and leaves the last good site up.",
+    )
+    preview.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
+    preview.add_argument("-o", "--output", default="", help="default: the settings' OUTPUT_PATH")
+    preview.add_argument("--host", default="127.0.0.1", help="default: %(default)s")
+    preview.add_argument(
+        "--port", type=int, default=8000, help="default: %(default)s; 0: any free port"
+    )
+    preview.add_argument("content", nargs="?", help="content folder (default: the settings' PATH)")
+    preview.set_defaults(run=run_preview)
+
     new = commands.add_parser("new", help="write a new entry (asks for what is missing)")
     new.add_argument("-s", "--settings", default="pelicanconf.py", help=SETTINGS_HELP)
     new.add_argument("--title", default="", help="the event's headline")
     new.add_argument("--date", default="", help="EDTF: 2024, 2024-02, 2024-02-28, 2024~ or a/b")
-    new.add_argument("--countries", default="", help="comma-separated codes, e.g. KZ,TR")
+    new.add_argument("--countries", default="", help="comma-separated codes, e.g. FR,DE")
     new.add_argument("--type", default="", help="one of the site's types")
     new.set_defaults(run=run_new)
 

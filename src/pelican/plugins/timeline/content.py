@@ -19,6 +19,7 @@ from .linkreport import parse_link_report
 from .model import Timeline
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
+from .progress import QUIET
 from .render import render_event
 from .settings import read_settings
 from .validate import (
@@ -118,6 +119,7 @@ def load_timeline(
     cache=None,
     rendered: dict | None = None,
     digests: dict | None = None,
+    progress=QUIET,
 ) -> Timeline:
     """Validate everything under ``content_path``; raise ContentError listing every problem.
 
@@ -125,7 +127,8 @@ def load_timeline(
     build is taken from it instead of being parsed and checked again. Entries that are
     not are read in worker processes when there are many (``TIMELINE_WORKERS``). With a
     ``rendered`` dict, each event's rendered texts are made too and put there by slug;
-    a ``digests`` dict gets each event's (record key, digest of its facts).
+    a ``digests`` dict gets each event's (record key, digest of its facts). ``progress``
+    (from ``progress.bars``) shows the reading and the checking of the entries.
     """
     root = Path(content_path)
     config, problems = read_settings(settings or {})
@@ -180,7 +183,8 @@ def load_timeline(
     events_dir = root / config["TIMELINE_EVENTS_PATH"]
     events, first_seen, names, todo = [], {}, {}, []
     events_shown = shown(events_dir)
-    for inside in entry_paths(events_dir) if events_dir.is_dir() else []:
+    paths = entry_paths(events_dir) if events_dir.is_dir() else []
+    for inside in progress.track(paths, "Reading entries", len(paths)):
         name = f"{events_shown}/{inside}"
         with open(events_dir / inside, "rb") as handle:
             raw = handle.read()
@@ -227,7 +231,7 @@ def load_timeline(
     workers = parallel.workers_for(config["TIMELINE_WORKERS"], len(missing))
     made = parallel.map_shared(
         entry_record, [(name, raw) for _, name, raw in missing], EntryWork(vocabulary, render),
-        workers,
+        workers, lambda items, total: progress.track(items, "Checking entries", total),
     )  # fmt: skip
     if missing:
         logger.info("timeline: read %d entries in %d process(es)", len(missing), workers)
@@ -261,7 +265,7 @@ def load_timeline(
                 {o.code: (shown(org_path), o.line) for o in organisation_records},
                 {code for event in events for code in event.countries},
                 config["TIMELINE_TYPES"],
-                topics(events, lambda e: shown(events_dir / names[e.slug])),
+                topics(events, lambda e: f"{events_shown}/{names[e.slug]}"),
             )
         )
     if problems:

@@ -130,12 +130,11 @@ def day_date(value, check: FieldCheck) -> EventDate:
 
 def place_code(value, check: FieldCheck) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise FieldError("must be a country or organisation code", "e.g. KZ")
+        raise FieldError("must be a country or organisation code", "e.g. FR")
     code = value.strip()
     if check.vocabulary.gazetteer.get(code):
         return code
-    guess = check.vocabulary.gazetteer.suggest(code)
-    hint = f"did you mean {guess}?" if guess else "use an ISO 3166-1 alpha-2 code such as KZ"
+    hint = check.vocabulary.gazetteer.hint(code) or "use an ISO 3166-1 alpha-2 code such as FR"
     raise FieldError(f"unknown country or organisation {code!r}", hint)
 
 
@@ -512,7 +511,7 @@ class Field:
 
 ENTRY: tuple[Field, ...] = (
     Field("title", True, text(200), "", "Headline, in sentence case.", _text_schema(200),
-          "Two defence ministers sign a cooperation plan"),
+          "Two ministers sign a cooperation agreement"),
     Field("date", True, edtf_date, None,
           "EDTF date, as precise as the sources allow: `2021`, `2021-11`, `2021-11-07`, "
           "`2021~` (approximate), `2021?` (uncertain), `2024-07-08/2024-07-17` (interval).",
@@ -524,7 +523,7 @@ ENTRY: tuple[Field, ...] = (
     Field("type", True, event_type, "", "One type from the site's vocabulary (see below).",
           {"type": "string"}, "agreement"),
     Field("summary", True, text(300), "", "One sentence shown on the timeline.", _text_schema(300),
-          "The ministers signed next year's cooperation plan."),
+          "The two ministers signed the agreement in the capital."),
     Field("sources", True, source_keys, (),
           "Ids of sources in the bibliography. Each must be cited in the body, the note or "
           "a milestone, and every citation must be listed here.",
@@ -637,7 +636,8 @@ SOURCE: tuple[Field, ...] = (
     Field("archived-url", False, web_address, "", "Address of an archived copy of the page.",
           _URL),
     Field("language", False, language_tag, "",
-          "BCP 47 tag of the source's language (`en`, `kk-Cyrl`).", _STRING,
+          "BCP 47 tag of the source's language (`en`, `kk-Cyrl`); the page names the "
+          "language and marks the title with it.", _STRING,
           "en"),
     Field("note", False, plain_text, "", "A note shown with the reference.", _TEXT),
     *_text_fields({

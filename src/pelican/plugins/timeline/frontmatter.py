@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from .problems import Problem
+from .problems import Line, Problem
 
 FENCE = "---"
 # libyaml's loader when PyYAML has it (20 times faster), else the pure-Python one.
@@ -32,16 +32,17 @@ def control_character_problem(text: str) -> str:
 
 
 class LocatedStr(str):
-    line: int
+    line: Line  # with the column where the value starts
 
 
 class LocatedList(list):
-    line: int
+    line: Line
 
 
 class LocatedDict(dict):
-    line: int
-    key_lines: dict
+    line: Line
+    key_lines: dict  # {key: Line of the key, with the column of its value if on that line}
+    key_at: dict  # {key: Line of the key itself}
 
 
 def _located(cls, value, line):
@@ -64,15 +65,19 @@ def decode(raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        # The column counts characters, as editors do: decode the line up to the bad byte.
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise FrontMatterError(
-            line,
+            Line(line, col),
             f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
             "save the file as UTF-8",
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problem = control_character_problem(text)
     if problem:
-        line = text[: CONTROL_RE.search(text).start()].count("\n") + 1
+        start = CONTROL_RE.search(text).start()
+        line = Line(text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start))
         raise FrontMatterError(line, f"file {problem}", "delete it; it is invisible in editors")
     return text
 
@@ -81,17 +86,21 @@ def split(text: str) -> tuple[str, str, int]:
     """Return (front matter, body, line number where the body starts)."""
     lines = text.split("\n")
     if not text.strip():
-        raise FrontMatterError(1, "file is empty", "start with a '---' line, then the fields")
+        raise FrontMatterError(
+            Line(1, 1), "file is empty", "start with a '---' line, then the fields"
+        )
     if lines[0].rstrip() != FENCE:
         raise FrontMatterError(
-            1, "file does not start with front matter", "the first line must be '---'"
+            Line(1, 1), "file does not start with front matter", "the first line must be '---'"
         )
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() in (FENCE, "..."):
             head = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return head, body, index + 2
-    raise FrontMatterError(1, "front matter is not closed", "add a '---' line after the last field")
+    raise FrontMatterError(
+        Line(1, 1), "front matter is not closed", "add a '---' line after the last field"
+    )
 
 
 def load(head: str, first_line: int = 2):
@@ -101,7 +110,9 @@ def load(head: str, first_line: int = 2):
         return _with_lines(LocatedDict(), first_line)
     if not isinstance(value, dict):
         raise FrontMatterError(
-            first_line, "front matter must be a mapping of fields", "write 'field: value' lines"
+            getattr(value, "line", first_line),
+            "front matter must be a mapping of fields",
+            "write 'field: value' lines",
         )
     return value
 
@@ -112,7 +123,7 @@ def load_yaml(head: str, first_line: int = 1, max_nodes: int | None = None):
         for event in yaml.parse(head, Loader=LOADER) if "*" in head else ():
             if isinstance(event, yaml.AliasEvent):
                 raise FrontMatterError(
-                    first_line + event.start_mark.line,
+                    _at(first_line, event.start_mark),
                     f"YAML aliases (*{event.anchor}) are not allowed",
                     "write the value out in full",
                 )
@@ -122,7 +133,14 @@ def load_yaml(head: str, first_line: int = 1, max_nodes: int | None = None):
         flow = exc.context_mark and "flow" in (exc.context or "")
         mark = exc.context_mark if flow else exc.problem_mark or exc.context_mark
         last_line = head.count("\n")  # an error "at the end" is reported on the last line
-        line = first_line + min(mark.line, last_line) if mark else first_line
+        line = (
+            Line(
+                first_line + min(mark.line, last_line),
+                mark.column + 1 if mark.line <= last_line else 0,
+            )
+            if mark
+            else first_line
+        )
         problem = exc.problem or str(exc)
         hint = (
             "YAML does not allow tabs for indentation"
@@ -147,11 +165,16 @@ def load_yaml(head: str, first_line: int = 1, max_nodes: int | None = None):
 def _with_lines(d: LocatedDict, line: int) -> LocatedDict:
     d.line = line
     d.key_lines = {}
+    d.key_at = {}
     return d
 
 
+def _at(first_line: int, mark) -> Line:
+    return Line(first_line + mark.line, mark.column + 1)
+
+
 def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None, depth=0):
-    line = first_line + node.start_mark.line
+    line = _at(first_line, node.start_mark)
     if depth > MAX_DEPTH:
         raise FrontMatterError(
             line, f"values are nested more than {MAX_DEPTH} levels deep", "flatten the value"
@@ -176,18 +199,23 @@ def _convert(node, first_line: int, seen: set[int], max_nodes: int | None = None
         return _located(LocatedList, items, line)
     result = _with_lines(LocatedDict(), line)
     for key_node, value_node in node.value:
-        key_line = first_line + key_node.start_mark.line
+        key_line = _at(first_line, key_node.start_mark)
         if not isinstance(key_node, yaml.ScalarNode):
             raise FrontMatterError(key_line, "a field name must be plain text")
         key = key_node.value
         if key in result:
             raise FrontMatterError(
                 key_line,
-                f"field {key!r} is given twice (first on line {result.key_lines[key]})",
+                f"field {key!r} is given twice (first on line {result.key_at[key]})",
                 "keep one",
             )
         result[key] = _convert(value_node, first_line, seen, max_nodes, depth + 1)
-        result.key_lines[key] = key_line
+        # A field's problems are reported on its key's line, at its value's column when
+        # the value starts there (a block list or mapping starts on the next line).
+        value_at = result[key].line
+        same_line = value_at == key_line and value_node.start_mark.line == key_node.start_mark.line
+        result.key_lines[key] = value_at if same_line else key_line
+        result.key_at[key] = key_line
     return result
 
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
+from markupsafe import Markup
 from pelican.generators import Generator
 from pelican.log import console
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -27,7 +28,9 @@ from .build import describe_os_error
 from .cache import BuildCache, code_fingerprint, digest, fingerprint
 from .content import load_timeline
 from .pages import SiteBuilder
+from .preview import content_security_policy, preview_script
 from .problems import ContentError
+from .progress import bars
 from .redirects import redirect_pages
 from .settings import read_settings
 
@@ -64,9 +67,10 @@ class TimelineGenerator(Generator):
         self.page_fingerprint = fingerprint(self.settings, self.theme)
         rendered, self.digests = {}, {}
         try:
-            self.timeline = load_timeline(
-                self.path, self.settings, self.cache, rendered, self.digests
-            )
+            with bars(console) as progress:
+                self.timeline = load_timeline(
+                    self.path, self.settings, self.cache, rendered, self.digests, progress
+                )
         except ContentError as error:
             print(str(error), file=sys.stderr)
             raise ContentProblems(error) from None
@@ -74,11 +78,16 @@ class TimelineGenerator(Generator):
         site_url = "" if self.relative else self.settings.get("SITEURL", "")
         self.site_name = self.settings.get("SITENAME", "")
         self.builder = SiteBuilder(
-            self.timeline, self.config, site_url, self.site_name, self.cache, rendered
-        )
+            self.timeline, self.config, site_url, self.site_name, self.cache,
+            self.settings.get("DEFAULT_LANG") or "en", rendered,
+        )  # fmt: skip
         self.assets = plugin_assets(self.builder.urls, self.config["TIMELINE_FINGERPRINT_ASSETS"])
         self.context.update(self.builder.site_context())
         self.context["assets"] = {name: asset.url for name, asset in self.assets.items()}
+        preview = self.config["TIMELINE_PREVIEW"]
+        # Our own text, with quotes that escaping would turn into entities.
+        self.context["content_security_policy"] = Markup(content_security_policy(preview))
+        self.context["preview_script"] = preview_script(preview)
         # Our templates get autoescaping whatever the site's JINJA_ENVIRONMENT says:
         # every value from an entry is escaped, and only HTML we made is marked safe.
         self.env.autoescape = True
@@ -152,7 +161,20 @@ class TimelineGenerator(Generator):
                 *(n for n, _ in redirects),
             ]
         )
-        for page in self.pages:
+        with bars(console) as progress:
+            self._write_files(writer, progress, output, menu, event_urls, exported, kept,
+                              exports_key, redirects)  # fmt: skip
+        self.cache.save()
+        console.print(
+            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
+            f"sources, {len(self.pages) + len(events)} pages."
+        )
+
+    def _write_files(self, writer, progress, output, menu, event_urls, exported, kept,
+                     exports_key, redirects):  # fmt: skip
+        events = self.timeline.events
+        search_name = self.builder.search_data[0]
+        for page in progress.track(self.pages, "Writing pages", len(self.pages)):
             key = digest(
                 "page", self.page_fingerprint, page.save_as, page.template, page.context, menu
             )
@@ -167,15 +189,20 @@ class TimelineGenerator(Generator):
             if not self.cache.unchanged(url, key, output):
                 todo.append(index)
             self.cache.written(url, key)
-        self._write_event_pages(writer, todo)
+        self._write_event_pages(writer, todo, progress)
         for asset in self.assets.values():
-            self._write(asset.url, Path(asset.source).read_bytes())
+            self._write(asset.url, asset.content)
             self.cache.written(asset.url, "asset")
         # The exports are made and written one at a time, so that only one is in memory.
-        for name, text in exported:
+        total = (
+            len(exported)
+            if isinstance(exported, list)
+            else exports.count(self.timeline, self.builder.urls, self.builder.site_url)
+        )
+        for name, text in progress.track(exported, "Writing exports", total):
             self.cache.expect(name)  # before writing: a killed build's files are known
             self._write(name, text.encode("utf-8"))
-            self.cache.written(name, "search" if name == search[0] else exports_key)
+            self.cache.written(name, "search" if name == search_name else exports_key)
             del text
         for name in kept:
             self.cache.written(name, exports_key)
@@ -185,13 +212,8 @@ class TimelineGenerator(Generator):
         # Files an earlier build wrote and this one did not: deleted events, renamed assets.
         for name in self.cache.stale():
             (output / name).unlink(missing_ok=True)
-        self.cache.save()
-        console.print(
-            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
-            f"sources, {len(self.pages) + len(events)} pages."
-        )
 
-    def _write_event_pages(self, writer, indexes: list[int]):
+    def _write_event_pages(self, writer, indexes: list[int], progress):
         """Write these events' pages, across forked workers when there are many.
 
         Workers write only when no other plugin listens for ``content_written``: the
@@ -200,7 +222,10 @@ class TimelineGenerator(Generator):
         if signals.content_written.receivers:
             workers = 1
         self.get_template("timeline/event")  # compiled once, before the workers fork
-        parallel.map_inherited(write_event_page, indexes, (self, writer), workers)
+        parallel.map_inherited(
+            write_event_page, indexes, (self, writer), workers,
+            lambda items, total: progress.track(items, "Writing events", total),
+        )  # fmt: skip
         if indexes:
             logger.info("timeline: wrote %d event pages in %d process(es)", len(indexes), workers)
 

@@ -67,7 +67,8 @@ def parse_link_report(
         return {}, []
     if not isinstance(data, dict):
         hint = "write 'source-id:' then its fields indented; run the link check to rewrite it"
-        return {}, [Problem(path, 1, "link status", "must be a mapping of source ids", hint)]
+        where = getattr(data, "line", 1)  # where the document starts, with its column
+        return {}, [Problem(path, where, "link status", "must be a mapping of source ids", hint)]
     records, problems = {}, []
     for source_id, item in data.items():
         record = _parse_record(path, str(source_id), item, data.key_lines[source_id], today,

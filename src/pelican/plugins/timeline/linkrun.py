@@ -1,8 +1,8 @@
 """The link check as a command: check every source's address, report, record, archive.
 
 Reads the validated content (so each finding can name the entries that cite the page),
-prints a ``path:line: URL: message (hint)`` line for every page that is gone, has moved or
-did not answer, and writes the results to the link status file that the build reads.
+prints a ``path:line:col: error: URL: message (hint)`` line for every page that is gone,
+has moved or did not answer, and writes the results to the link status file that the build reads.
 With ``archive``, it also asks the Wayback Machine for a copy of each page that has none
 and writes what it found into the bibliography as ``archived-url``.
 """

@@ -107,7 +107,7 @@ def split_years(groups: list[YearGroup], per_page: int) -> list[list[YearGroup]]
 
 
 def facets(links: list[EventLink]) -> Filters:
-    """What each filter offers, most used first; a role reads 'Kazakhstan as recipient'."""
+    """What each filter offers, most used first; a role reads 'France as supplier'."""
     places, types, tags, roles = Counter(), Counter(), Counter(), Counter()
     place_of, type_of = {}, {}
     for link in links:

@@ -66,9 +66,15 @@ class SiteBuilder:
     """Prepares every page of the timeline from one Timeline."""
 
     def __init__(
-        self, timeline: Timeline, config: dict, site_url: str = "", site_name="", cache=None,
+        self,
+        timeline: Timeline,
+        config: dict,
+        site_url: str = "",
+        site_name="",
+        cache=None,
+        language="en",
         rendered=None,
-    ):  # fmt: skip
+    ):
         self.timeline = timeline
         self.config = config
         self.site_url = absolute_site_url(site_url)
@@ -78,7 +84,7 @@ class SiteBuilder:
         self.rendering = Rendering(timeline.sources, self.cache, rendered)
         self.views = Views(
             timeline, self.urls, self.site_url, self.rendering, config["TIMELINE_LANGUAGE_NAMES"],
-            config["TIMELINE_REPORT_ERRORS_TO"], config["TIMELINE_RELATED_EVENTS"],
+            config["TIMELINE_REPORT_ERRORS_TO"], config["TIMELINE_RELATED_EVENTS"], language,
         )  # fmt: skip
         per_page = int(config["TIMELINE_EVENTS_PER_PAGE"])
         self.views.listed_at = {
@@ -252,7 +258,13 @@ class SiteBuilder:
 
         return [
             (
-                source_view(s, 0, self.views.language_names, self.timeline.links.get(s.id)),
+                source_view(
+                    s,
+                    0,
+                    self.views.language_names,
+                    self.timeline.links.get(s.id),
+                    self.views.language,
+                ),
                 [self.views.links[e.slug] for e in self.timeline.citing[s.id]],
             )
             for s in sorted(self.timeline.sources.values(), key=order)

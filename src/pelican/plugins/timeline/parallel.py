@@ -58,21 +58,29 @@ def _run_chunk(function: Callable, chunk: Sequence) -> list:
     return [function(_shared, item) for item in chunk]
 
 
-def map_shared(function: Callable, items: Sequence, shared, workers: int) -> list:
+def _untracked(items, total):
+    return items
+
+
+def map_shared(
+    function: Callable, items: Sequence, shared, workers: int, track: Callable = _untracked
+) -> list:
     """``[function(shared, item) for item in items]``, across ``workers`` processes.
 
     ``function`` must be a module-level function, and ``shared`` and the items picklable:
-    ``shared`` is sent to each worker once, not with every item.
+    ``shared`` is sent to each worker once, not with every item. ``track(iterable,
+    total)`` follows the progress (by item in one process, by chunk across several).
     """
     if workers <= 1 or len(items) < 2:
-        return [function(shared, item) for item in items]
+        return [function(shared, item) for item in track(items, len(items))]
     size = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start,
                              initargs=(shared,)) as pool:  # fmt: skip
         results = []
-        for done in pool.map(_run_chunk, [function] * len(chunks), chunks):
-            results.extend(done)
+        done = pool.map(_run_chunk, [function] * len(chunks), chunks)
+        for chunk_results in track(done, len(chunks)):
+            results.extend(chunk_results)
     return results
 
 
@@ -80,7 +88,9 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux")
 
 
-def map_inherited(function: Callable, items: Sequence, state, workers: int) -> list:
+def map_inherited(
+    function: Callable, items: Sequence, state, workers: int, track: Callable = _untracked
+) -> list:
     """``[function(state, item) for item in items]`` across ``workers`` forked processes.
 
     For work whose state cannot be pickled (the generator, its templates, the writer):
@@ -89,15 +99,16 @@ def map_inherited(function: Callable, items: Sequence, state, workers: int) -> l
     """
     global _inherited
     if workers <= 1 or len(items) < 2 or not can_fork():
-        return [function(state, item) for item in items]
+        return [function(state, item) for item in track(items, len(items))]
     size = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     _inherited = state
     try:
         with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
             results = []
-            for done in pool.map(_run_inherited, [function] * len(chunks), chunks):
-                results.extend(done)
+            done = pool.map(_run_inherited, [function] * len(chunks), chunks)
+            for chunk_results in track(done, len(chunks)):
+                results.extend(chunk_results)
     finally:
         _inherited = None
     return results

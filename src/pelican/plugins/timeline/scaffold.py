@@ -1,4 +1,4 @@
-"""A new entry's file: its name from the date and title, its front matter filled in.
+"""A new entry's file: its name from the date and the title's slug, its front matter filled in.
 
 ``invoke new`` asks for what is missing, checks each answer with the same code as the
 checker, and writes the file only if no file of that name exists.
@@ -34,11 +34,11 @@ def check_answers(title: str, date: str, countries: str, event_type: str, gazett
     when = parse_date(date.strip())  # raises DateError, a ValueError with a message
     codes = [c.strip() for c in re.split(r"[,\s]+", countries) if c.strip()]
     if not codes:
-        raise ScaffoldError("countries: give at least one code, e.g. KZ,TR")
+        raise ScaffoldError("countries: give at least one code, e.g. FR,DE")
     for code in codes:
         if not gazetteer.get(code):
-            guess = gazetteer.suggest(code)
-            hint = f" (did you mean {guess}?)" if guess else ""
+            guess = gazetteer.hint(code)
+            hint = f" ({guess})" if guess else ""
             raise ScaffoldError(f"countries: unknown country or organisation {code!r}{hint}")
     if event_type not in types:
         hint = did_you_mean(event_type, types) or "one of: " + ", ".join(types)
@@ -46,9 +46,11 @@ def check_answers(title: str, date: str, countries: str, event_type: str, gazett
     return title, when, codes, event_type
 
 
-def entry_text(title: str, when, codes: list[str], event_type: str) -> tuple[str, str]:
-    """(file name, file text) of a new entry."""
-    slug = slugify(title)
+def entry_text(title: str, when, codes: list[str], event_type: str,
+               substitutions=None) -> tuple[str, str]:  # fmt: skip
+    """(file name, file text) of a new entry; ``substitutions``: the site's
+    SLUG_REGEX_SUBSTITUTIONS."""
+    slug = slugify(title, substitutions=substitutions)
     if not slug:
         raise ScaffoldError("title: it needs at least one letter or digit for the file name")
     name = f"{when.iso_start}-{slug}.md"

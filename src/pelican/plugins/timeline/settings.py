@@ -273,7 +273,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_BIBTEX_SAVE_AS", "sources.bib", "The bibliography as BibTeX.",
             output_file()),
     Setting("TIMELINE_SEARCH_DATA_SAVE_AS", "search-data.js",
-            "The documents the search page indexes.", output_file()),
+            "The search page's index, built with the site.", output_file()),
     Setting("TIMELINE_ASSETS_FOLDER", "assets",
             "Folder, inside the timeline's, for the plugin's CSS, JavaScript and icons.",
             folder),
@@ -309,11 +309,21 @@ SETTINGS: tuple[Setting, ...] = (
             "Sources per page of the Sources page; more are split into pages, in order of "
             "outlet.", whole_number(1, 1_000_000)),
     Setting("TIMELINE_SEARCH_BODY_WORDS", 200,
-            "Words of each body in the search index (titles, people and so on are whole).",
-            whole_number(0, 100_000)),
+            "Words of each body in the search index, at most (titles, people and so on "
+            "are whole).", whole_number(0, 100_000)),
+    Setting("TIMELINE_SEARCH_BODY_BUDGET", 100_000,
+            "Body words in the search index, all events together: each body gets an equal "
+            "share, up to `TIMELINE_SEARCH_BODY_WORDS`, so that the search page of a large "
+            "timeline still loads at once (at 10,000 events, 10 words each).",
+            whole_number(0, 100_000_000)),
     Setting("TIMELINE_FINGERPRINT_ASSETS", True,
             "Name CSS and JavaScript files by a hash of their content "
             "(`site.3f2a1b9c0d.css`), so they can be cached forever.", boolean),
+    Setting("TIMELINE_PREVIEW", False,
+            "A live preview build: every page loads the preview server's reloader and may "
+            "connect to its own origin. Set by `pelican-timeline preview` (`invoke "
+            "livereload`); leave it off in `pelicanconf.py`, where it would put a script "
+            "that cannot load on every published page.", boolean),
     Setting("TIMELINE_CACHE", True,
             "Keep validated entries, rendered Markdown and page keys in "
             "`CACHE_PATH/timeline/`, keyed by everything they depend on, so a cached build "

@@ -6,14 +6,31 @@ import hashlib
 import re
 import unicodedata
 
+from unidecode import unidecode
+
 MAX_SLUG_WORDS = 8
+# Pelican's default SLUG_REGEX_SUBSTITUTIONS (pelican.settings.DEFAULT_CONFIG), for a call
+# without a site's settings; a test checks that they are still Pelican's.
+PELICAN_SLUG_SUBSTITUTIONS = (
+    (r"[^\w\s-]", ""),  # remove non-alphabetical/whitespace/'-' chars
+    (r"(?u)\A\s*", ""),  # strip leading whitespace
+    (r"(?u)\s*\Z", ""),  # strip trailing whitespace
+    (r"[-\s]+", "-"),  # reduce multiple whitespace or '-' to single '-'
+)
 
 
-def slugify(title: str, max_words: int = MAX_SLUG_WORDS) -> str:
-    """Lowercase ASCII words joined by hyphens: 'Zürich talks' -> 'zurich-talks'."""
-    folded = unicodedata.normalize("NFKD", title.replace("ı", "i").replace("İ", "I"))
-    ascii_text = folded.encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
+def slugify(title: str, max_words: int = MAX_SLUG_WORDS, substitutions=None) -> str:
+    """The slug Pelican makes of a title, by the rules of ``pelican.utils.slugify``
+    (compatibility normalisation, unidecode, the site's SLUG_REGEX_SUBSTITUTIONS, lower
+    case), cut to its first words and to what a file name here may hold:
+    'Franco–German talks' -> 'franco-german-talks', 'Визит' -> 'vizit',
+    'Yaşar Güler' -> 'yasar-guler'. Written out because this layer does not import
+    Pelican; a test checks that both give the same slugs."""
+    value = unidecode(unicodedata.normalize("NFKC", title))
+    for pattern, replacement in substitutions or PELICAN_SLUG_SUBSTITUTIONS:
+        value = re.sub(pattern, replacement, value, flags=re.IGNORECASE)
+    # A site's substitutions may keep characters a slug here refuses (SLUG_RE).
+    words = re.findall(r"[a-z0-9]+", value.lower())
     return "-".join(words[:max_words])
 
 

@@ -1,8 +1,8 @@
 """The checker: one engine that reads a data file's records through its field table.
 
 ``check_record`` reports every problem of one record (an unknown field with a suggestion, a
-missing required one, each value its parser refuses) as ``path:line: field: message
-(hint)``. Entries, the bibliography and the organisations file all go through it; the
+missing required one, each value its parser refuses) as ``path:line:col: error: field:
+message (hint)``. Entries, the bibliography and the organisations file all go through it; the
 checks that span several fields or several files (citations, file names, duplicate ids,
 aliases) follow here too.
 """
@@ -25,7 +25,7 @@ from .fields import (
     Vocabulary,
 )
 from .model import Event, Organisation, Source
-from .problems import Problem, did_you_mean
+from .problems import Line, Problem, did_you_mean
 
 FILE_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?-")
 
@@ -41,12 +41,13 @@ def check_record(
     """
     by_name = {spec.name: spec for spec in table}
     key_lines = getattr(record, "key_lines", {})
+    key_at = getattr(record, "key_at", key_lines)
     top = getattr(record, "line", 1)
     problems: list[Problem] = []
     for name in record:
         if name not in by_name:
             hint = did_you_mean(name, by_name) or "known fields: " + ", ".join(by_name)
-            problems.append(Problem(path, key_lines.get(name, top), name, "unknown field", hint))
+            problems.append(Problem(path, key_at.get(name, top), name, "unknown field", hint))
     values = {}
     for spec in table:
         if spec.name not in record:
@@ -175,12 +176,19 @@ def _check_citations(
     texts = [(body, body_line, "body")]
     if isinstance(fields.get("note"), str):
         texts.append((fields["note"], key_lines.get("note", top), "note"))
+
+    def where(first_line, found, name) -> Line:
+        if name == "body":  # the body's columns are the file's
+            return Line(first_line + found.line, found.col)
+        # In a YAML value (folded, maybe quoted) the column of the value is what is known.
+        return Line(first_line + found.line, getattr(first_line, "col", 0) if not found.line else 0)
+
     for content, first_line, name in texts:
         groups, errors = citations.find_groups(content)
         for error in errors:
             cited.update(error.keys)  # a misplaced citation still names its source
             problems.append(
-                Problem(path, first_line + error.line, name, str(error), error.hint)
+                Problem(path, where(first_line, error, name), name, str(error), error.hint)
             )  # fmt: skip
         for group in groups:
             for item in group.items:
@@ -197,7 +205,8 @@ def _check_citations(
                         if known
                         else f"cites unknown source {item.key!r}"
                     )
-                    problems.append(Problem(path, first_line + group.line, name, message, hint))
+                    at = where(first_line, group, name)
+                    problems.append(Problem(path, at, name, message, hint))
     for step in values.get("milestones") or ():
         cited.update(step.sources)
         for key in step.sources:
@@ -207,10 +216,12 @@ def _check_citations(
                             f"cites {key!r}, which is not in 'sources'",
                             f"add {key} to 'sources'")
                 )  # fmt: skip
+    items = fields.get("sources") if isinstance(fields.get("sources"), list) else []
+    item_at = {str(item).strip(): getattr(item, "line", None) for item in reversed(items)}
     for key in listed or ():
         if key not in cited:
             problems.append(
-                Problem(path, key_lines.get("sources", top), "sources",
+                Problem(path, item_at.get(key) or key_lines.get("sources", top), "sources",
                         f"source {key!r} is listed but never cited",
                         f"cite it in the body as [@{key}], or remove it")
             )  # fmt: skip
@@ -269,7 +280,7 @@ def check_list_file(path: str, raw: bytes, table, what: str, plural: str, key: s
         return [], []
     if not isinstance(data, list):
         hint = f"start each {what} with '- {key}: ...'"
-        return [], [Problem(path, 1, plural, "must be a list", hint)]
+        return [], [Problem(path, getattr(data, "line", 1), plural, "must be a list", hint)]
     records, problems, first = [], [], {}
     for item in data:
         line = getattr(item, "line", 0)

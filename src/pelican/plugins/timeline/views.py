@@ -7,11 +7,13 @@ which HTML is safe) is made here.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, replace
 
 import pycountry
 from markupsafe import Markup
 
+from .addresses import Address, address
 from .changes import LABELS, Change, by_day
 from .dates import display_day
 from .linkreport import LinkRecord, applicable
@@ -23,8 +25,23 @@ from .report import ReportLink, report_link
 from .urls import Urls
 
 
+def direction(text: str) -> str:
+    """ "rtl" when text starts, as the Unicode bidi algorithm reads it, right to left, else "".
+
+    The first strong character decides, as for ``dir="auto"``; saying it in the page
+    isolates the text, so an Arabic title keeps its order beside English punctuation.
+    """
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return ""
+    return ""
+
+
 def language_name(code: str, names: dict | None = None) -> str:
-    """'kk' -> 'Kazakh', from TIMELINE_LANGUAGE_NAMES, else pycountry's ISO 639 data."""
+    """'fr' -> 'French', from TIMELINE_LANGUAGE_NAMES, else pycountry's ISO 639 data."""
     if names and code in names:
         return names[code]
     language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
@@ -87,7 +104,7 @@ class EventLink:
 
     @property
     def role_list(self) -> str:
-        """``KZ:recipient TR:supplier``: what a filter by role reads."""
+        """``FR:supplier DE:recipient``: what a filter by role reads."""
         return " ".join(f"{p.code}:{p.role}" for p in self.places if p.role)
 
     @property
@@ -113,6 +130,10 @@ class SourceView:
     link_status: str = ""  # "gone" or "moved" when the last link check found so, else ""
     link_checked: str = ""  # the day of that check, as shown
     moved_to: str = ""
+    title_lang: str = ""  # the title's language (BCP 47) when not the site's
+    title_dir: str = ""  # "rtl" for a right-to-left title
+    container_dir: str = ""
+    address: Address | None = None  # the address as it reads
 
     @property
     def title_stop(self) -> str:
@@ -243,10 +264,15 @@ def _sentence(text: str) -> str:
 
 
 def source_view(
-    source: Source, number: int = 0, language_names=None, link: LinkRecord | None = None
+    source: Source,
+    number: int = 0,
+    language_names=None,
+    link: LinkRecord | None = None,
+    site_language: str = "en",
 ) -> SourceView:
     """How a reference reads; ``link`` is the last link check's record of its address."""
-    language = source.language if source.language != "en" else ""
+    foreign = source.language and source.language.lower() != site_language.lower()
+    language = source.language if foreign else ""
     link = applicable(link, source.url)
     shown_status = link.status if link and link.status in ("gone", "moved") else ""
     return SourceView(
@@ -266,6 +292,11 @@ def source_view(
         link_status=shown_status,
         link_checked=link.checked_display if shown_status else "",
         moved_to=link.final_url if shown_status == "moved" else "",
+        # A title in square brackets is the editors' description, in the site's language.
+        title_lang="" if source.title.startswith("[") else language,
+        title_dir=direction(source.title),
+        container_dir=direction(source.container_title),
+        address=address(source.url) if source.url else None,
     )
 
 
@@ -281,8 +312,10 @@ class Views:
         language_names=None,
         report_to="",
         related_count=0,
+        language="en",
     ):
         self.timeline = timeline
+        self.language = language  # the site's, against which a source's is foreign
         self.related_count = related_count
         self.relatedness = Relatedness(timeline)
         self.listed_at: dict[str, str] = {}  # slug -> the timeline page that lists it
@@ -363,6 +396,7 @@ class Views:
                 number,
                 self.language_names,
                 self.timeline.links.get(key),
+                self.language,
             )
             for key, number in rendered.numbers
         ]

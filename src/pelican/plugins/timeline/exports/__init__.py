@@ -24,7 +24,8 @@ def search_file(
     timeline: Timeline, urls: Urls, rendering: Rendering, config: dict
 ) -> tuple[str, str]:
     """(output path, text) of the search page's data, named by content if assets are."""
-    text = search_data.render(timeline, urls, rendering, int(config["TIMELINE_SEARCH_BODY_WORDS"]))
+    body = int(config["TIMELINE_SEARCH_BODY_WORDS"]), int(config["TIMELINE_SEARCH_BODY_BUDGET"])
+    text = search_data.render(timeline, urls, rendering, *body)
     name = urls.named("search_data")
     if config["TIMELINE_FINGERPRINT_ASSETS"]:
         name = fingerprinted_name(name, text.encode("utf-8"))
@@ -41,6 +42,13 @@ def uid_domain(config: dict, site_url: str, site_name: str) -> str:
         return host
     label = re.sub(r"[^a-z0-9]+", "-", unidecode(site_name).lower()).strip("-")[:63].strip("-")
     return f"{label or 'timeline'}.invalid"
+
+
+def count(timeline: Timeline, urls: Urls, site_url: str) -> int:
+    """How many files ``files`` yields: known before they are made, to show progress."""
+    if not site_url:
+        return 6
+    return 6 + 2 + len(timeline.by_place) + 1 + (1 if urls.at_site_root else 0)
 
 
 def files(
