@@ -50,11 +50,25 @@ class Relatedness:
     def __init__(self, timeline: Timeline):
         self.timeline = timeline
         self.total = len(timeline.events)
-        self.postings: dict[str, dict[str, list[Event]]] = {kind: {} for kind in WEIGHTS}
-        for event in timeline.events:
-            for kind, values in features(event).items():
-                for value in dict.fromkeys(values):
-                    self.postings[kind].setdefault(value, []).append(event)
+        self.events = {event.slug: event for event in timeline.events}
+        # Each event's values once, in entry order and as sets: ranking reads them often.
+        self.values = {
+            event.slug: {kind: tuple(dict.fromkeys(v)) for kind, v in features(event).items()}
+            for event in timeline.events
+        }
+        self.value_sets = {
+            slug: {kind: frozenset(v) for kind, v in kinds.items()}
+            for slug, kinds in self.values.items()
+        }
+        self.postings: dict[str, dict[str, list[str]]] = {kind: {} for kind in WEIGHTS}
+        for slug, kinds in self.values.items():
+            for kind, values in kinds.items():
+                for value in values:
+                    self.postings[kind].setdefault(value, []).append(slug)
+        self.weights = {
+            kind: {value: self.weight(kind, value) for value in postings}
+            for kind, postings in self.postings.items()
+        }
 
     def weight(self, kind: str, value: str) -> float:
         return WEIGHTS[kind] * math.log(self.total / len(self.postings[kind][value]))
@@ -62,30 +76,38 @@ class Relatedness:
     def related(self, event: Event, limit: int) -> list[Related]:
         if limit <= 0:
             return []
-        mine = {kind: tuple(dict.fromkeys(values)) for kind, values in features(event).items()}
-        candidates: dict[str, Event] = {}
+        mine = self.values[event.slug]
+        scores: dict[str, float] = {}
+        frequent = []  # values too common to bring candidates in; they still add to scores
         for kind, values in mine.items():
             for value in values:
-                posting = self.postings[kind][value]
-                if len(posting) <= CANDIDATE_LIMIT:
-                    candidates.update((e.slug, e) for e in posting)
-        candidates.pop(event.slug, None)
-        found = []
-        for other in candidates.values():
-            theirs = features(other)
-            score, shared = 0.0, {}
-            for kind, values in mine.items():
-                common = [v for v in values if v in theirs[kind]]
-                weights = {v: self.weight(kind, v) for v in common}
-                score += sum(weights.values())
-                telling = tuple(v for v in common if weights[v] >= MIN_SHOWN)
-                if telling:
-                    shared[kind] = telling
-            if score >= MIN_SCORE:
-                found.append(Related(other, round(score, 3), shared))
+                posting, weight = self.postings[kind][value], self.weights[kind][value]
+                if len(posting) > CANDIDATE_LIMIT:
+                    frequent.append((kind, value, weight))
+                    continue
+                for slug in posting:
+                    scores[slug] = scores.get(slug, 0.0) + weight
+        scores.pop(event.slug, None)
+        for slug in scores:
+            theirs = self.value_sets[slug]
+            scores[slug] += sum(w for kind, value, w in frequent if value in theirs[kind])
         start = event.date.start
 
-        def order(r: Related):
-            return (-r.score, abs((r.event.date.start - start).days), r.event.slug)
+        def order(item: tuple[str, float]):
+            slug, score = item
+            days = abs((self.events[slug].date.start - start).days)
+            return (-round(score, 3), days, slug)
 
-        return sorted(found, key=order)[:limit]
+        ranked = sorted((i for i in scores.items() if i[1] >= MIN_SCORE), key=order)[:limit]
+        return [self._explain(mine, slug, score) for slug, score in ranked]
+
+    def _explain(self, mine: dict, slug: str, score: float) -> Related:
+        """The values worth naming as the reason two events are related."""
+        theirs, shared = self.value_sets[slug], {}
+        for kind, values in mine.items():
+            telling = tuple(
+                v for v in values if v in theirs[kind] and self.weights[kind][v] >= MIN_SHOWN
+            )
+            if telling:
+                shared[kind] = telling
+        return Related(self.events[slug], round(score, 3), shared)
