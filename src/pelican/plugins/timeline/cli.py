@@ -127,15 +127,21 @@ def run_linkcheck(args) -> int:
 # --- build ---------------------------------------------------------------------------------
 
 
-def run_build(args) -> int:
-    from .build import BuildFailed, atomic_build
-
+def _site_to_build(args) -> tuple[str, dict, Path, Path]:
+    """(settings file, settings, content folder, output folder) of a build or preview."""
     settings_file = _settings_file(args.settings)
     if not settings_file:
         raise CommandError(f"no settings file {args.settings!r}")
     settings = site_settings(settings_file, args.content)
     content = Path(args.content or settings["PATH"])
     output = Path(args.output or settings["OUTPUT_PATH"])
+    return settings_file, settings, content, output
+
+
+def run_build(args) -> int:
+    from .build import BuildFailed, atomic_build
+
+    settings_file, _, content, output = _site_to_build(args)
     try:
         written = atomic_build(content, Path(settings_file), output)
     except BuildFailed as error:
@@ -151,12 +157,7 @@ def run_build(args) -> int:
 def run_preview(args) -> int:
     from .preview import run_preview as preview
 
-    settings_file = _settings_file(args.settings)
-    if not settings_file:
-        raise CommandError(f"no settings file {args.settings!r}")
-    settings = site_settings(settings_file, args.content)
-    content = Path(args.content or settings["PATH"])
-    output = Path(args.output or settings["OUTPUT_PATH"])
+    settings_file, settings, content, output = _site_to_build(args)
     theme = Path(settings["THEME"]) if settings.get("THEME") else None
     if not 0 <= args.port <= 65535:
         raise CommandError("--port must be from 0 to 65535")
