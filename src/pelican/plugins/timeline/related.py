@@ -9,6 +9,7 @@ first. Ties go to the event nearer in time. Pure: it reads the model only.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -91,15 +92,19 @@ class Relatedness:
         for slug in scores:
             theirs = self.value_sets[slug]
             scores[slug] += sum(w for kind, value, w in frequent if value in theirs[kind])
+        eligible = [(round(score, 3), slug) for slug, score in scores.items() if score >= MIN_SCORE]
+        if len(eligible) > limit:
+            # Only those scoring at least the limit-th best can be shown: order just them.
+            cutoff = heapq.nlargest(limit, (score for score, _ in eligible))[-1]
+            eligible = [item for item in eligible if item[0] >= cutoff]
         start = event.date.start
 
-        def order(item: tuple[str, float]):
-            slug, score = item
-            days = abs((self.events[slug].date.start - start).days)
-            return (-round(score, 3), days, slug)
+        def order(item: tuple[float, str]):
+            score, slug = item
+            return (-score, abs((self.events[slug].date.start - start).days), slug)
 
-        ranked = sorted((i for i in scores.items() if i[1] >= MIN_SCORE), key=order)[:limit]
-        return [self._explain(mine, slug, score) for slug, score in ranked]
+        ranked = sorted(eligible, key=order)[:limit]
+        return [self._explain(mine, slug, scores[slug]) for _, slug in ranked]
 
     def _explain(self, mine: dict, slug: str, score: float) -> Related:
         """The values worth naming as the reason two events are related."""
