@@ -250,28 +250,17 @@ def test_offline_archive_has_no_broken_link_and_makes_no_network_request(
     assert record["errors"] == []
 
 
-def test_search_and_filters_on_a_hosted_site(demo_site, open_page):
+def test_search_and_filters_on_a_hosted_site(served_demo, open_page):
     """The same pages served over HTTP (as when hosted), on loopback."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        page, record = open_page(f"{base}/search.html?q=Aurora")
-        page.locator("#search-results li").first.wait_for()
-        assert "Aurora" in page.locator("#search-results li").first.inner_text()
-        home, _ = open_page(f"{base}/index.html?type=accident")
-        kinds = visible_articles(home).evaluate_all("els => els.map(e => e.dataset.type)")
-        assert kinds and set(kinds) == {"accident"}
-        assert all(u.startswith(base) for u in record["requests"])
-        assert record["errors"] == []
-    finally:
-        server.shutdown()
+    base = served_demo
+    page, record = open_page(f"{base}/search.html?q=Aurora")
+    page.locator("#search-results li").first.wait_for()
+    assert "Aurora" in page.locator("#search-results li").first.inner_text()
+    home, _ = open_page(f"{base}/index.html?type=accident")
+    kinds = visible_articles(home).evaluate_all("els => els.map(e => e.dataset.type)")
+    assert kinds and set(kinds) == {"accident"}
+    assert all(u.startswith(base) for u in record["requests"])
+    assert record["errors"] == []
 
 
 # The footer stood flush against the content: main's padding lost to the .wrap shorthand.

@@ -1,9 +1,5 @@
 """Reading the timeline in Chromium: the fold, the time strip, focus, filters, views, print."""
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 from conftest import ROOT
@@ -46,19 +42,9 @@ def viewport_page(browser):
         context.close()
 
 
-@pytest.fixture(scope="module")
-def served(demo_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 @pytest.mark.parametrize("over", ["file", "http"])
-def test_the_first_event_is_above_the_fold(demo_site, served, viewport_page, over):
-    base = served if over == "http" else demo_site.as_uri()
+def test_the_first_event_is_above_the_fold(demo_site, served_demo, viewport_page, over):
+    base = served_demo if over == "http" else demo_site.as_uri()
     page, errors = viewport_page(f"{base}/index.html", 1280, 800)
     first = first_event(page)
     assert first["bottom"] <= first["height"], f"whole first event at 1280x800: {first}"

@@ -9,11 +9,8 @@ nothing already on screen.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -27,17 +24,6 @@ pytestmark = pytest.mark.browser
 # bodies of the demo site, whole and as prefixes, and a misspelling.
 QUERIES = ("Nordlys", "aberg", "Karen Holm", "ferry", "nord", "collide", "keel", "Poland",
            "Harbour Gazette", "rescue drill", "winter timetable", "ferries", "Aurora", "nordlis")  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def served_demo(demo_site):
-    """The demo site over HTTP on loopback, as when hosted."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 @pytest.fixture(params=["file", "http"])
