@@ -52,6 +52,7 @@ def test_quickstart_writes_a_site_that_checks_and_builds(tmp_path, capsys, monke
     home = (site / "output" / "index.html").read_text(encoding="utf-8")
     assert "The Apollo programme" in home
     assert "The Library of Congress publishes the EDTF date format specification" in home
+    assert not (site / "output" / "theme").exists()  # no unused copy of Pelican's theme files
 
 
 def test_quickstart_title_with_quotes_and_backslashes_stays_python(tmp_path):
