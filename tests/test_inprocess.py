@@ -126,7 +126,7 @@ def test_a_country_page_lists_only_its_events(builder, pages, timeline):
 
 
 def test_the_sources_page_lists_each_source_with_the_events_citing_it(builder):
-    listed = {view.id: [link.slug for link in links] for view, links in builder.sources_list()}
+    listed = {view.id: [link.slug for link in links] for view, links in builder.sources_list}
     assert listed["gazette-2021-05-03"] == [
         "2021-05-03-keel-of-baltic-star",
         "2021-05-03-baltic-star-build",
@@ -148,7 +148,7 @@ def test_the_sources_page_is_split_into_pages_labelled_by_outlet(timeline, confi
         f"sources-page{n}.html" for n in range(2, len(pages) + 1)
     ]
     listed = [view.id for page in pages for view, _ in page.context["sources"]]
-    assert listed == [view.id for view, _ in builder.sources_list()]  # each once, in order
+    assert listed == [view.id for view, _ in builder.sources_list]  # each once, in order
     for number, page in enumerate(pages, 1):
         paging = page.context["paging"]
         assert page.context["total"] == total and paging.number == number

@@ -206,6 +206,30 @@ class BuildCache:
         self.values.update(self._fetch(missing))
         return {key: self.values[key] for key in keys if key in self.values}
 
+    def get_packed(self, keys: list[str]) -> dict[str, bytes]:
+        """{key: bytes} of values stored with ``put_packed``, as stored: not unpickled, and
+        not kept here, so that a build holds each only as long as its caller does."""
+        self._used.update(keys)
+        found = {key: self._new[key] for key in keys if isinstance(self._new.get(key), bytes)}
+        if self._db is None:
+            return found
+        missing = [key for key in keys if key not in found]
+        try:
+            for start in range(0, len(missing), BATCH):
+                batch = missing[start : start + BATCH]
+                marks = ",".join("?" * len(batch))
+                query = f"SELECT key, value FROM records WHERE key IN ({marks})"
+                found.update(self._db.execute(query, batch))
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def put_packed(self, key: str, data: bytes):
+        """Keep bytes the caller packed itself; ``get_packed`` gives them back."""
+        self._used.add(key)
+        if self._db is not None:
+            self._new[key] = data
+
     def put(self, key: str, value, fresh: bool = True):
         """Remember a value. A fresh one (made in this process) is replaced by a copy read
         back from its pickle, as the next build will read it: page keys hash the pages'

@@ -20,7 +20,7 @@ from .model import Timeline
 from .places import Gazetteer, Place
 from .problems import ContentError, Problem
 from .progress import QUIET
-from .render import render_event
+from .render import pack, render_event
 from .settings import read_settings
 from .validate import (
     check_aliases,
@@ -77,18 +77,26 @@ class EntryWork:
 
 
 def entry_record(work: EntryWork, item: tuple[str, bytes]):
-    """One entry's record: (Event or None, problems, its rendered texts or None, a digest
-    of its facts: all but the body, which only pages and feeds show).
+    """One entry's record: (Event or None, problems, its rendered texts packed or None, a
+    digest of its facts: all but the body, which only pages and feeds show).
 
     Rendering belongs to the record: it depends only on the entry's texts and the sources
-    it cites, both covered by the record's key.
+    it cites, both covered by the record's key. Once rendered, the event keeps no body:
+    the rendered texts are the one copy a build holds.
     """
     name, raw = item
     event, problems = _read_entry(name, raw, work.vocabulary)
     if event is None:
         return None, problems, None, ""
-    rendered = render_event(event, work.vocabulary.sources) if work.render else None
-    return event, problems, rendered, digest("facts", replace(event, body=""))
+    facts = replace(event, body="")
+    if not work.render:
+        return event, problems, None, digest("facts", facts)
+    return (
+        facts,
+        problems,
+        pack(render_event(event, work.vocabulary.sources)),
+        digest("facts", facts),
+    )
 
 
 def entry_paths(events_dir: Path) -> list[str]:
@@ -126,7 +134,8 @@ def load_timeline(
     With a BuildCache, an entry whose bytes and vocabulary are unchanged since the last
     build is taken from it instead of being parsed and checked again. Entries that are
     not are read in worker processes when there are many (``TIMELINE_WORKERS``). With a
-    ``rendered`` dict, each event's rendered texts are made too and put there by slug;
+    ``rendered`` dict, each event's rendered texts are made too and put there by slug,
+    packed (``render.pack``), and the events keep no body;
     a ``digests`` dict gets each event's (record key, digest of its facts). ``progress``
     (from ``progress.bars``) shows the reading and the checking of the entries.
     """
@@ -218,10 +227,11 @@ def load_timeline(
     keys = [key for key, _, _ in todo]
     records = cache.get_many(keys)
     if render:
-        texts = cache.get_many([key + RENDERED for key in keys])
+        texts = cache.get_packed([key + RENDERED for key in keys])
         for key in keys:
             if key in records and records[key][0] and key + RENDERED in texts:
                 records[key] = (*records[key][:2], texts[key + RENDERED], records[key][3])
+        del texts
     # A record made without rendering (by check, before): the build makes it again.
     missing = [
         t for t in todo
@@ -239,14 +249,16 @@ def load_timeline(
     for (key, _, _), record in zip(missing, made, strict=True):
         cache.put(key, (*record[:2], None, record[3]), fresh)
         if record[2] is not None:
-            cache.put(key + RENDERED, record[2], fresh)
-        records[key] = (*cache.values[key][:2], cache.values.get(key + RENDERED), record[3])
+            cache.put_packed(key + RENDERED, record[2])
+        records[key] = (*cache.values[key][:2], record[2], record[3])
     del missing, made
+    all_facts = []
     for key in keys:
         event, found, texts, facts = records[key]
         problems += found
         if event:
             events.append(event)
+            all_facts.append(facts)
             if render:
                 rendered[event.slug] = texts
             if digests is not None:
@@ -275,6 +287,9 @@ def load_timeline(
     )
     timeline.changes = entry_dates(events, events_dir, names)
     timeline.links = links
+    # The types, roles and tags are settings, which the pages' keys hold apart.
+    timeline.key = digest("timeline", raw_sources, raw_organisations, all_facts,
+                          sorted(timeline.changes.items()), sorted(links.items()))  # fmt: skip
     return timeline
 
 

@@ -174,22 +174,22 @@ class TimelineGenerator(Generator):
                      exports_key, redirects):  # fmt: skip
         events = self.timeline.events
         search_name = self.builder.search_data[0]
-        for page in progress.track(self.pages, "Writing pages", len(self.pages)):
-            key = digest(
-                "page", self.page_fingerprint, page.save_as, page.template, page.context, menu
-            )
-            self._write_page(writer, page, key, output)
+        todo = []
+        for index, page in enumerate(self.pages):
+            key = self._page_key(page, menu)
+            if not self.cache.unchanged(page.save_as, key, output):
+                todo.append((PAGE, index))
+            self.cache.written(page.save_as, key)
         # An event's page is keyed by what it is made from, so that an unchanged one is
         # not even prepared: hashing the data of 10,000 pages took most of a warm build.
         facts = [self.digests[event.slug][1] for event in events]
         common = digest(self.page_fingerprint, menu, facts)
-        todo = []
         for index, (event, url) in enumerate(zip(events, event_urls, strict=True)):
             key = self._event_page_key(event, common)
             if not self.cache.unchanged(url, key, output):
-                todo.append(index)
+                todo.append((EVENT, index))
             self.cache.written(url, key)
-        self._write_event_pages(writer, todo, progress)
+        self._write_pages(writer, todo, progress)
         for asset in self.assets.values():
             self._write(asset.url, asset.content)
             self.cache.written(asset.url, "asset")
@@ -213,30 +213,31 @@ class TimelineGenerator(Generator):
         for name in self.cache.stale():
             (output / name).unlink(missing_ok=True)
 
-    def _write_event_pages(self, writer, indexes: list[int], progress):
-        """Write these events' pages, across forked workers when there are many.
+    def _write_pages(self, writer, todo: list[tuple[str, int]], progress):
+        """Write these pages, across forked workers when there are many.
 
         Workers write only when no other plugin listens for ``content_written``: the
         signal would be sent in the workers, out of the listener's sight."""
-        workers = parallel.workers_for(self.config["TIMELINE_WORKERS"], len(indexes))
+        workers = parallel.workers_for(self.config["TIMELINE_WORKERS"], len(todo))
         if signals.content_written.receivers:
             workers = 1
-        self.get_template("timeline/event")  # compiled once, before the workers fork
+        for name in {"timeline/event", *(f"timeline/{page.template}" for page in self.pages)}:
+            self.get_template(name)  # compiled once, before the workers fork
         parallel.map_inherited(
-            write_event_page, indexes, (self, writer), workers,
-            lambda items, total: progress.track(items, "Writing events", total),
+            write_page, todo, (self, writer), workers,
+            lambda items, total: progress.track(items, "Writing pages", total),
         )  # fmt: skip
-        if indexes:
-            logger.info("timeline: wrote %d event pages in %d process(es)", len(indexes), workers)
+        if todo:
+            logger.info("timeline: wrote %d pages in %d process(es)", len(todo), workers)
 
-    def _write_page(self, writer, page, key: str, output: Path):
-        self.cache.written(page.save_as, key)
-        if self.cache.unchanged(page.save_as, key, output):
-            return  # written by an earlier build from the same data
-        template = self.get_template(f"timeline/{page.template}")
-        writer.write_file(
-            page.save_as, template, self.context, relative_urls=self.relative, **page.context
-        )
+    def _page_key(self, page, menu) -> str:
+        """A digest of all a page shows. A page made from the timeline alone is keyed by
+        the timeline's key, so that an unchanged one is not even prepared."""
+        if page.shows_only_the_timeline and self.timeline.key:
+            data = ("timeline", self.timeline.key)
+        else:
+            data = page.context
+        return digest("page", self.page_fingerprint, page.save_as, page.template, data, menu)
 
     def _event_page_key(self, event, common: str) -> str:
         """A digest of all an event's page shows: the entry's record (its facts, texts and
@@ -278,14 +279,22 @@ class TimelineGenerator(Generator):
         logger.info("Writing %s", path)
 
 
-def write_event_page(state, index: int):
+PAGE, EVENT = "page", "event"  # what ``write_page`` is given: one of the pages, or an event
+
+
+def write_page(state, job: tuple[str, int]):
     generator, writer = state
-    page = generator.builder.event_page(generator.timeline.events[index])
+    kind, index = job
+    if kind == EVENT:
+        page = generator.builder.event_page(generator.timeline.events[index])
+    else:
+        page = generator.pages[index]
     template = generator.get_template(f"timeline/{page.template}")
     writer.write_file(
         page.save_as, template, generator.context, relative_urls=generator.relative,
         **page.context,
     )  # fmt: skip
+    page.forget()  # one page's data at a time
 
 
 class KeepingWriter(Writer):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .timestrip import Strip, build_strip
 from .urls import Urls
@@ -159,47 +160,62 @@ def listed_at(links: list[EventLink], first_url: str, per_page: int) -> dict[str
     }
 
 
-def paginate(
-    links: list[EventLink], first_url: str, per_page: int, type_labels=None
-) -> list[ListingPage]:
-    """The pages of one listing; the first is at first_url.
+class Listing:
+    """The pages of one listing, each made when asked for: a rebuild that finds a page
+    unchanged on disk never makes it, and a build makes one at a time, not all at once.
+    The first page is at first_url.
 
     ``type_labels`` ({code: (label, plural)}, in the site's order) splits the time strip
     by type; without it the strip's columns are not split.
     """
-    chunks = split_years(group_by_year(links), max(1, per_page))
-    urls = [Urls.page(first_url, n) for n in range(1, len(chunks) + 1)]
-    home_of: dict[int, str] = {}  # where each year begins
-    counts: Counter = Counter()
-    for i, chunk in enumerate(chunks):
-        for group in chunk:
-            home_of.setdefault(group.year, urls[i])
-            counts[group.year] += len(group.events)
-    pages = []
-    year_counts = year_type_counts(links)
-    for index, chunk in enumerate(chunks):
-        page_links = [link for group in chunk for link in group.events]
+
+    def __init__(self, links: list[EventLink], first_url: str, per_page: int, type_labels=None):
+        self.links = links
+        self.type_labels = type_labels or {}
+        self.chunks = split_years(group_by_year(links), max(1, per_page))
+        self.urls = [Urls.page(first_url, n) for n in range(1, len(self.chunks) + 1)]
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    @cached_property
+    def _years(self) -> tuple[dict[int, str], Counter, dict[int, Counter]]:
+        """Where each year begins, its count of events, and its counts by type."""
+        home_of: dict[int, str] = {}
+        counts: Counter = Counter()
+        for url, chunk in zip(self.urls, self.chunks, strict=True):
+            for group in chunk:
+                home_of.setdefault(group.year, url)
+                counts[group.year] += len(group.events)
+        return home_of, counts, year_type_counts(self.links)
+
+    def page(self, index: int) -> ListingPage:
+        home_of, counts, year_counts = self._years
+        urls, chunk, here = self.urls, self.chunks[index], self.urls[index]
         year_links = [
-            YearLink(year, f"y{year}", counts[year], home_of[year], home_of[year] == urls[index])
+            YearLink(year, f"y{year}", counts[year], home_of[year], home_of[year] == here)
             for year in home_of
         ]
-        here = urls[index]
 
-        def href(year, here=here):
+        def href(year):
             return f"#y{year}" if home_of[year] == here else f"{home_of[year]}#y{year}"
 
-        strip = build_strip(year_counts, type_labels or {}, href)
-        pages.append(
-            ListingPage(
-                number=index + 1,
-                count=len(chunks),
-                url=urls[index],
-                years=chunk,
-                year_links=year_links,
-                filters=facets(page_links),
-                previous_url=urls[index - 1] if index else "",
-                next_url=urls[index + 1] if index + 1 < len(urls) else "",
-                strip=strip,
-            )
+        return ListingPage(
+            number=index + 1,
+            count=len(self.chunks),
+            url=here,
+            years=chunk,
+            year_links=year_links,
+            filters=facets([link for group in chunk for link in group.events]),
+            previous_url=urls[index - 1] if index else "",
+            next_url=urls[index + 1] if index + 1 < len(urls) else "",
+            strip=build_strip(year_counts, self.type_labels, href),
         )
-    return pages
+
+
+def paginate(
+    links: list[EventLink], first_url: str, per_page: int, type_labels=None
+) -> list[ListingPage]:
+    """Every page of one listing (see ``Listing``)."""
+    listing = Listing(links, first_url, per_page, type_labels)
+    return [listing.page(index) for index in range(len(listing))]

@@ -61,6 +61,7 @@ class Event:
     updated: EventDate | None = None
     aliases: tuple[str, ...] = ()  # earlier slugs whose addresses redirect here
     # The line of each field in the file, for checks that span several entries.
+    # Where the fields that checks across entries report are (validate.CROSS_ENTRY_FIELDS).
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __repr__(self):
@@ -157,6 +158,9 @@ class Timeline:
     neighbours: dict[str, tuple[Event | None, Event | None]] = field(default_factory=dict)
     changes: dict = field(default_factory=dict)  # slug -> history.EntryDates
     links: dict = field(default_factory=dict)  # source id -> LinkRecord of the last check
+    # A digest of all the timeline holds but the events' bodies ("" when not known): pages
+    # that show no body are keyed by it (``content.load_timeline`` sets it).
+    key: str = ""
 
     @classmethod
     def build(cls, events, sources, gazetteer, types, roles=None) -> Timeline:

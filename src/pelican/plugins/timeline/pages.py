@@ -6,7 +6,7 @@ URLs are relative to the site root; templates prefix them with ``SITEURL``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 import markdown
 from markupsafe import Markup
@@ -14,7 +14,7 @@ from markupsafe import Markup
 from . import exports, metadata
 from .cache import BuildCache, digest
 from .changes import recent_changes
-from .listing import listed_at, paginate
+from .listing import Listing, listed_at
 from .model import Source, Timeline
 from .render import Rendering
 from .report import report_link
@@ -31,11 +31,41 @@ TOPICS = (("tag", "by_tag", "tags", "Tags"), ("person", "by_person", "people", "
           ("system", "by_system", "systems", "Equipment"))  # fmt: skip
 
 
-@dataclass(frozen=True)
 class Page:
-    save_as: str
-    template: str
-    context: dict
+    """One page of the site: where it goes, its template and its data.
+
+    A page given ``make`` instead of ``context`` is prepared when its data is first asked
+    for. It shows nothing but what the timeline holds, so the build keys it by the
+    timeline's ``key``: a rebuild that finds it unchanged on disk never prepares it, and
+    a build holds one such page's data at a time (``forget``). A page given its context
+    is keyed by that data.
+    """
+
+    __slots__ = ("_context", "_make", "save_as", "template")
+
+    def __init__(self, save_as: str, template: str, context: dict | None = None, make=None):
+        if (context is None) == (make is None):
+            raise TypeError("a Page takes either its context or make")
+        self.save_as, self.template = save_as, template
+        self._context, self._make = context, make
+
+    @property
+    def shows_only_the_timeline(self) -> bool:
+        return self._make is not None
+
+    @property
+    def context(self) -> dict:
+        if self._context is None:
+            self._context = self._make()
+        return self._context
+
+    def forget(self):
+        """Drop the prepared data of a page that can prepare it again."""
+        if self._make is not None:
+            self._context = None
+
+    def __repr__(self) -> str:
+        return f"Page({self.save_as!r}, {self.template!r})"
 
 
 @dataclass(frozen=True)
@@ -108,36 +138,47 @@ class SiteBuilder:
 
     def listing(self, first_url, template, events, **context) -> list[Page]:
         per_page = int(self.config["TIMELINE_EVENTS_PER_PAGE"])
-        pages = []
         type_labels = {code: (t.label, t.plural) for code, t in self.views.types.items()}
-        for listing in paginate(self.links(events), first_url, per_page, type_labels):
-            pages.append(Page(listing.url, template, {**context, "listing": listing}))
-        return pages
+        listing = Listing(self.links(events), first_url, per_page, type_labels)
+
+        def make(index: int) -> dict:
+            return {**context, "listing": listing.page(index)}
+
+        return [Page(url, template, make=partial(make, n)) for n, url in enumerate(listing.urls)]
 
     def pages(self, with_events=True) -> list[Page]:
         """Every page; without the events' own with ``with_events=False`` (the build makes
         those one at a time, see ``event_page``)."""
         timeline, urls, views = self.timeline, self.urls, self.views
         total = len(timeline.events)
-        place_counts = [(views.place(code), len(ev)) for code, ev in timeline.by_place.items()]
-        type_counts = [(views.types[code], len(ev)) for code, ev in timeline.by_type.items()]
+
+        def countries() -> dict:
+            counts = [(views.place(code), len(ev)) for code, ev in timeline.by_place.items()]
+            return {"page_kind": "countries", "place_counts": counts, "total": total,
+                    "world_map": self.world_map}  # fmt: skip
+
+        def types() -> dict:
+            counts = [(views.types[code], len(ev)) for code, ev in timeline.by_type.items()]
+            return {"page_kind": "types", "type_counts": counts, "total": total}
+
+        def changes() -> dict:
+            feed = urls.named("changes_feed") if self.site_url else ""
+            days = self.views.change_days(self.changes())
+            return {"page_kind": "changes", "days": days, "changes_feed": feed}
+
         pages = self.listing(
             urls.named("index"), "timeline", timeline.events,
             page_kind="timeline", heading=self.config["TIMELINE_TITLE"], total=total,
             intro_html=Markup(markdown.markdown(self.config["TIMELINE_INTRO"])),
         )  # fmt: skip
         pages += [
-            Page(urls.named("countries"), "countries",
-                 {"page_kind": "countries", "place_counts": place_counts, "total": total,
-                  "world_map": self.world_map}),
-            Page(urls.named("types"), "types",
-                 {"page_kind": "types", "type_counts": type_counts, "total": total}),
+            Page(urls.named("countries"), "countries", make=countries),
+            Page(urls.named("types"), "types", make=types),
+            # Named by its data's digest: keyed by its context, not the timeline's key.
             Page(urls.named("search"), "search",
                  {"page_kind": "search", "total": total,
                   "search_data_url": self.search_data[0]}),
-            Page(urls.named("changes"), "changes",
-                 {"page_kind": "changes", "days": self.views.change_days(self.changes()),
-                  "changes_feed": urls.named("changes_feed") if self.site_url else ""}),
+            Page(urls.named("changes"), "changes", make=changes),
         ]  # fmt: skip
         pages += self.sources_pages()
         for code, events in timeline.by_place.items():
@@ -174,22 +215,25 @@ class SiteBuilder:
         """A page per tag, person and piece of equipment, and a list of each kind."""
         pages = []
         for kind, index, list_name, heading in TOPICS:
-            counts = []
             for name, events in getattr(self.timeline, index).items():
                 topic = self.views.topic(kind, name)
-                counts.append((topic, len(events)))
                 pages += self.listing(
                     topic.url, "topic", events, page_kind="topic", topic=topic,
                     kind_heading=heading, list_url=self.urls.named(list_name),
                     count=len(events), total=total,
                 )  # fmt: skip
-            counts.sort(key=lambda tc: (-tc[1], tc[0].name.casefold()))
-            pages.append(
-                Page(self.urls.named(list_name), "topics",
-                     {"page_kind": "topics", "kind": kind, "heading": heading,
-                      "topic_counts": counts, "total": total})
-            )  # fmt: skip
+            make = partial(self._topic_list, kind, index, heading, total)
+            pages.append(Page(self.urls.named(list_name), "topics", make=make))
         return pages
+
+    def _topic_list(self, kind: str, index: str, heading: str, total: int) -> dict:
+        counts = [
+            (self.views.topic(kind, name), len(events))
+            for name, events in getattr(self.timeline, index).items()
+        ]
+        counts.sort(key=lambda tc: (-tc[1], tc[0].name.casefold()))
+        return {"page_kind": "topics", "kind": kind, "heading": heading,
+                "topic_counts": counts, "total": total}  # fmt: skip
 
     @cached_property
     def world_map(self) -> WorldMap | None:
@@ -219,15 +263,16 @@ class SiteBuilder:
     @cached_property
     def search_data(self) -> tuple[str, str]:
         """(output path, text) of the search page's data: its name goes into the page."""
-        return exports.search_file(self.timeline, self.urls, self.rendering, self.config)
+        return exports.search_file(
+            self.timeline, self.urls, self.rendering, self.config, self.cache
+        )
 
     def sources_pages(self) -> list[Page]:
         """The sources, in pages of TIMELINE_SOURCES_PER_PAGE, each labelled by the first
         and last outlet it lists (the list is in order of outlet, then title)."""
-        listed = self.sources_list()
         per_page = int(self.config["TIMELINE_SOURCES_PER_PAGE"])
-        chunks = [listed[i : i + per_page] for i in range(0, len(listed), per_page)] or [[]]
-        urls = [Urls.page(self.urls.named("sources"), n) for n in range(1, len(chunks) + 1)]
+        count = max(1, -(-len(self.timeline.sources) // per_page))
+        urls = [Urls.page(self.urls.named("sources"), n) for n in range(1, count + 1)]
 
         def label(chunk) -> str:
             if not chunk:
@@ -235,23 +280,24 @@ class SiteBuilder:
             first, last = (s.container_title or s.title for s, _ in (chunk[0], chunk[-1]))
             return first if first == last else f"{first} – {last}"
 
-        labels = [label(chunk) for chunk in chunks]
-        pages = []
-        for index, chunk in enumerate(chunks):
+        def make(index: int) -> dict:
+            listed = self.sources_list
+            chunks = [listed[i : i + per_page] for i in range(0, len(listed), per_page)] or [[]]
             paging = Paging(
                 number=index + 1,
-                count=len(chunks),
+                count=count,
                 previous_url=urls[index - 1] if index else "",
-                next_url=urls[index + 1] if index + 1 < len(urls) else "",
+                next_url=urls[index + 1] if index + 1 < count else "",
                 pages=tuple(
-                    PageLink(n + 1, url, labels[n], n == index) for n, url in enumerate(urls)
+                    PageLink(n + 1, url, label(chunks[n]), n == index) for n, url in enumerate(urls)
                 ),
             )
-            context = {"page_kind": "sources", "sources": chunk, "total": len(listed),
-                       "paging": paging}  # fmt: skip
-            pages.append(Page(urls[index], "sources", context))
-        return pages
+            return {"page_kind": "sources", "sources": chunks[index], "total": len(listed),
+                    "paging": paging}  # fmt: skip
 
+        return [Page(url, "sources", make=partial(make, n)) for n, url in enumerate(urls)]
+
+    @cached_property
     def sources_list(self) -> list[tuple[SourceView, list[EventLink]]]:
         def order(source: Source):
             return (source.container_title.casefold(), source.title.casefold(), source.id)

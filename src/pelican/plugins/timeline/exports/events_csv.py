@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
 COLUMNS = (
     "slug", "title", "date", "start", "end", "precision", "countries", "type", "tags",
@@ -29,8 +30,8 @@ def cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def render(records: list[dict]) -> str:
-    """records: from events_json.event_records()."""
+def render(records: Iterable[dict]) -> str:
+    """records: from events_json.event_records() or each_record()."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)

@@ -7,6 +7,7 @@ added, never renamed or removed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from ..model import Timeline
 from ..urls import Urls
@@ -14,11 +15,16 @@ from ..urls import Urls
 
 def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[dict]:
     """One dict per event, in timeline order; ``url`` is absolute when site_url is given."""
+    return list(each_record(timeline, urls, site_url))
+
+
+def each_record(timeline: Timeline, urls: Urls, site_url: str = "") -> Iterator[dict]:
+    """The records of ``event_records`` one at a time: the exports that read them hold
+    one, not 10,000."""
     prefix = f"{site_url.rstrip('/')}/" if site_url else ""
-    records = []
     for event in timeline.events:
         when = event.date
-        records.append(
+        yield (
             {
                 "slug": event.slug,
                 "title": event.title,
@@ -58,7 +64,6 @@ def event_records(timeline: Timeline, urls: Urls, site_url: str = "") -> list[di
                 ],
             }
         )
-    return records
 
 
 def _source(source) -> dict:
@@ -71,8 +76,8 @@ def _source(source) -> dict:
     }
 
 
-def render(records: list[dict]) -> str:
-    """records: from event_records()."""
+def render(records: Iterable[dict]) -> str:
+    """records: from event_records() or each_record()."""
     # One event per line: readable in a diff, and written by json's fast C encoder.
     lines = [json.dumps(r, ensure_ascii=False) for r in records]
     return "[\n" + ",\n".join(lines) + "\n]\n"

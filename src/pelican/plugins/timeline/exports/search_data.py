@@ -169,8 +169,18 @@ def _js_string(text: str) -> str:
 def render(
     timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int, body_budget: int
 ) -> str:
+    return text_of(timeline_documents(timeline, urls, rendering, body_words, body_budget))
+
+
+def timeline_documents(
+    timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int, body_budget: int
+) -> list[dict]:
     each = body_words_each(len(timeline.events), body_words, body_budget)
-    docs = documents(timeline, urls, rendering, each)
+    return documents(timeline, urls, rendering, each)
+
+
+def text_of(docs: list[dict]) -> str:
+    """The search data file of these documents: the index and the rows a hit shows."""
     index = json.dumps(serialise(docs), ensure_ascii=False, separators=(",", ":"))
     rows = json.dumps([[doc[name] for name in ROW] for doc in docs], ensure_ascii=False,
                       separators=(",", ":"))  # fmt: skip
