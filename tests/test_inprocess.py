@@ -18,6 +18,7 @@ import pytest
 from conftest import DEMO
 from pelican.plugins.timeline import content as content_module
 from pelican.plugins.timeline import exports, history
+from pelican.plugins.timeline import listing as listing_module
 from pelican.plugins.timeline.cache import BuildCache
 from pelican.plugins.timeline.cli import site_settings
 from pelican.plugins.timeline.content import load_timeline
@@ -351,7 +352,10 @@ def test_a_second_load_reads_only_the_changed_entry(tmp_path, settings, monkeypa
         plain_record(work, item)
     )  # fmt: skip
     reloaded = load(content, settings, again)
-    assert computed == ["content/events/2021-06-baltic-star-launched.md"]  # the sources too
+    # The sources are not checked again; the output paths are planned again, as the
+    # summary, a fact, changed.
+    assert computed[0] == "content/events/2021-06-baltic-star-launched.md"
+    assert len(computed) == 2 and again.values[computed[1]] == []
     launched = next(e for e in reloaded.events if e.slug == "2021-06-baltic-star-launched")
     assert launched.summary == "The Baltic Star was launched at the yard, at dusk."
 
@@ -377,3 +381,40 @@ def test_rendered_markdown_is_cached_and_keyed_by_the_cited_sources(timeline, co
 def test_entry_dates_come_from_the_front_matter_else_the_event(timeline):
     added, updated = timeline.changes["2021-09-14-two-ferries-collide"][:2]
     assert added == dt.datetime(2021, 9, 14, tzinfo=dt.UTC) and updated >= added
+
+
+def test_the_timeline_key_holds_the_facts_and_not_the_bodies(tmp_path, settings):
+    """Listing pages are keyed by Timeline.key: a body edit must keep it, so that no
+    listing is made again, and any edit to what a listing shows must change it."""
+    content = tmp_path / "content"
+    shutil.copytree(DEMO / "content", content)
+    entry = content / "events" / "2021-06-baltic-star-launched.md"
+    original = entry.read_text("utf-8")
+    first = load(content, settings).key
+    assert re.fullmatch("[0-9a-f]{64}", first)
+    entry.write_text(original.replace("went into the water", "slid into the water"), "utf-8")
+    assert load(content, settings).key == first
+    entry.write_text(original.replace("at the yard", "at the yard, at dusk"), "utf-8")
+    assert load(content, settings).key != first  # the summary shows on listings
+    entry.write_text(original, "utf-8")
+    sources = content / "sources.yaml"
+    sources.write_text(sources.read_text("utf-8").replace("title: ", "title: New ", 1), "utf-8")
+    assert load(content, settings).key != first  # the Sources pages show titles
+
+
+def test_a_page_made_from_the_timeline_is_prepared_only_when_asked_for(
+    timeline, config, monkeypatch
+):
+    made = []
+    plain_facets = listing_module.facets
+    monkeypatch.setattr(
+        listing_module, "facets", lambda links: made.append(1) or plain_facets(links)
+    )
+    pages = SiteBuilder(timeline, config).pages(with_events=False)
+    assert made == [] and all(page.save_as for page in pages)
+    lazy = [page for page in pages if page.shows_only_the_timeline]
+    assert [page.save_as for page in pages if page not in lazy] == ["search.html"]
+    index = next(page for page in pages if page.save_as == "index.html")
+    assert index.context["listing"].number == 1 and made == [1]
+    index.forget()
+    assert index.context["listing"].number == 1 and made == [1, 1]  # made again when asked

@@ -172,11 +172,18 @@ class Listing:
     def __init__(self, links: list[EventLink], first_url: str, per_page: int, type_labels=None):
         self.links = links
         self.type_labels = type_labels or {}
-        self.chunks = split_years(group_by_year(links), max(1, per_page))
-        self.urls = [Urls.page(first_url, n) for n in range(1, len(self.chunks) + 1)]
+        self.per_page = max(1, per_page)
+        # Most listings (a tag, a person) fit one page: their years are grouped only when
+        # the page is made.
+        count = 1 if len(links) <= self.per_page else len(self.chunks)
+        self.urls = [Urls.page(first_url, n) for n in range(1, count + 1)]
+
+    @cached_property
+    def chunks(self) -> list[list[YearGroup]]:
+        return split_years(group_by_year(self.links), self.per_page)
 
     def __len__(self) -> int:
-        return len(self.chunks)
+        return len(self.urls)
 
     @cached_property
     def _years(self) -> tuple[dict[int, str], Counter, dict[int, Counter]]:
@@ -202,7 +209,7 @@ class Listing:
 
         return ListingPage(
             number=index + 1,
-            count=len(self.chunks),
+            count=len(self.urls),
             url=here,
             years=chunk,
             year_links=year_links,

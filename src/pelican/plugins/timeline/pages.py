@@ -136,10 +136,14 @@ class SiteBuilder:
     def links(self, events) -> list[EventLink]:
         return [self.views.links[e.slug] for e in events]
 
+    @cached_property
+    def type_labels(self) -> dict[str, tuple[str, str]]:
+        """{code: (label, plural)}, in the site's order: what splits a time strip by type."""
+        return {code: (t.label, t.plural) for code, t in self.views.types.items()}
+
     def listing(self, first_url, template, events, **context) -> list[Page]:
         per_page = int(self.config["TIMELINE_EVENTS_PER_PAGE"])
-        type_labels = {code: (t.label, t.plural) for code, t in self.views.types.items()}
-        listing = Listing(self.links(events), first_url, per_page, type_labels)
+        listing = Listing(self.links(events), first_url, per_page, self.type_labels)
 
         def make(index: int) -> dict:
             return {**context, "listing": listing.page(index)}
