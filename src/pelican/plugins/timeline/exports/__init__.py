@@ -35,7 +35,12 @@ def search_file(
     else:
         # The documents one by one: their pickle, whole, would be as large as the text.
         key = digest("search data", len(docs), *docs)
-        text = cache.get(key, lambda: search_data.text_of(docs))
+        stored = cache.get_packed([key]).get(key)
+        if stored is None:
+            text = search_data.text_of(docs)
+            cache.put_packed(key, text.encode("utf-8"))
+        else:
+            text = stored.decode("utf-8")
     name = urls.named("search_data")
     if config["TIMELINE_FINGERPRINT_ASSETS"]:
         name = fingerprinted_name(name, text.encode("utf-8"))
