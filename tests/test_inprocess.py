@@ -6,6 +6,7 @@ what they return, the way the full builds do.
 """
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -418,3 +419,26 @@ def test_a_page_made_from_the_timeline_is_prepared_only_when_asked_for(
     assert index.context["listing"].number == 1 and made == [1]
     index.forget()
     assert index.context["listing"].number == 1 and made == [1, 1]  # made again when asked
+
+
+def test_the_search_data_is_made_again_only_when_what_it_indexes_changes(
+    tmp_path, timeline, config, monkeypatch
+):
+    from pelican.plugins.timeline.exports import search_data
+
+    made, plain = [], search_data.text_of
+    monkeypatch.setattr(search_data, "text_of", lambda docs: made.append(1) or plain(docs))
+    urls, rendering = Urls(config), Rendering(timeline.sources)
+
+    def search_file(cache):
+        return exports.search_file(timeline, urls, rendering, config, cache)
+
+    first = BuildCache(tmp_path / "cache", "demo")
+    name, text = search_file(first)
+    first.save()
+    again = BuildCache(tmp_path / "cache", "demo")
+    assert search_file(again) == (name, text) and made == [1]  # read back, not made
+    retitled = dataclasses.replace(timeline.events[0], title="A new title")
+    edited = dataclasses.replace(timeline, events=[retitled, *timeline.events[1:]])
+    changed_name, changed_text = exports.search_file(edited, urls, rendering, config, again)
+    assert made == [1, 1] and changed_name != name and "A new title" in changed_text

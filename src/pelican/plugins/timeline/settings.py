@@ -329,9 +329,10 @@ SETTINGS: tuple[Setting, ...] = (
             "`CACHE_PATH/timeline/`, keyed by everything they depend on, so a cached build "
             "equals a clean one.", boolean),
     Setting("TIMELINE_WORKERS", 0,
-            "Processes that read, check and render entries at once. 0: one per core, used "
-            "only for a large site (from 300 entries to read), as starting them costs more "
-            "than a small site takes; 1: all in the build's own process.",
+            "Processes that read, check and render entries, and write pages, at once. 0: one "
+            "per core, used only for a large site (from 300 entries or pages to make), as "
+            "starting them costs more than a small site takes; 1: all in the build's own "
+            "process.",
             whole_number(0, 256)),
 )  # fmt: skip
 DEFAULTS = {setting.name: setting.default for setting in SETTINGS}
