@@ -77,6 +77,7 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
     return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
+SEARCH_LOADS = 3  # the search page's readiness is the median of this many loads
 SEARCH_QUERIES = ("minister", "drone production", "naval academy", "bilateral agreement signed",
                   "kazakhstan", "trai")  # fmt: skip
 
@@ -93,11 +94,13 @@ def search_figures(site: Path) -> dict:
             executable_path=str(chromium),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        page = browser.new_page()
-        started = time.perf_counter()
-        page.goto((site / "search.html").as_uri() + f"?q={SEARCH_QUERIES[0]}")
-        page.locator("#search-status[data-ms]").wait_for(timeout=120_000)
-        ready = time.perf_counter() - started
+        loads = []  # each in a new page: a reader opening the search page afresh
+        for _ in range(SEARCH_LOADS):
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto((site / "search.html").as_uri() + f"?q={SEARCH_QUERIES[0]}")
+            page.locator("#search-status[data-ms]").wait_for(timeout=120_000)
+            loads.append(time.perf_counter() - started)
         timings = []
         for query in SEARCH_QUERIES * 3:
             page.fill("#search-q", "")
@@ -105,7 +108,9 @@ def search_figures(site: Path) -> dict:
             page.press("#search-q", "Enter")
             timings.append(float(page.locator("#search-status").get_attribute("data-ms")))
         browser.close()
-    return {"search_ready_s": round(ready, 2), "search_query_ms": statistics.median(timings),
+    return {"search_ready_s": round(statistics.median(loads), 2),
+            "search_ready_runs_s": [round(x, 2) for x in loads],
+            "search_query_ms": round(statistics.median(timings), 2),
             "search_query_max_ms": max(timings)}  # fmt: skip
 
 
@@ -202,7 +207,10 @@ TARGETS = {
     "peak_rss_mb": ("≤ 300 MiB at 10,000, 1 GiB at 50,000",
                     lambda r: r["peak_rss_mb"] <= (300 if r["events"] <= 10_000 else 1024)),
     "home_gzip_kb": ("≤ 150 KB", lambda r: r["home_gzip_kb"] <= 150),
-    "search_query_ms": ("< 100 ms", lambda r: r.get("search_query_ms", 0) < 100),
+    "search_ready_s": ("≤ 0.5 s up to 10,000 events",
+                       lambda r: r["events"] > 10_000 or r.get("search_ready_s", 0) <= 0.5),
+    "search_query_ms": ("≤ 10 ms up to 10,000 events",
+                        lambda r: r["events"] > 10_000 or r.get("search_query_ms", 0) <= 10),
 }  # fmt: skip
 
 
@@ -221,7 +229,7 @@ def table(report: dict) -> str:
             ("output size (MB)", report["output_mb"], ""),
             ("home page, gzip (KB)", report["home_gzip_kb"], "home_gzip_kb")]  # fmt: skip
     if "search_query_ms" in report:
-        rows += [("search page ready, index built (s)", report["search_ready_s"], ""),
+        rows += [("search page ready from disk (s)", report["search_ready_s"], "search_ready_s"),
                  ("search answer, median (ms)", report["search_query_ms"], "search_query_ms"),
                  ("search answer, slowest (ms)", report["search_query_max_ms"], "")]  # fmt: skip
     if "search_error" in report:
