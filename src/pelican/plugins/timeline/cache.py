@@ -253,7 +253,10 @@ class BuildCache:
 
     def unchanged(self, save_as: str, key: str, output: Path) -> bool:
         """Was this page written to output by an earlier build, from the same data?"""
-        return self.previous_pages.get(save_as) == key and (output / save_as).exists()
+        # Plain strings: path objects for 10,000 pages took a tenth of a rebuild.
+        return self.previous_pages.get(save_as) == key and os.path.exists(
+            os.path.join(output, save_as)
+        )
 
     def written(self, save_as: str, key: str):
         self.pages[save_as] = key

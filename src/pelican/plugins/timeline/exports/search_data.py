@@ -86,7 +86,10 @@ def documents(timeline: Timeline, urls: Urls, rendering: Rendering, body_words: 
     """One document per event, in timeline order, so a document's id is its place in time."""
     docs = []
     for index, event in enumerate(timeline.events):
-        words = rendering.event(event).text.split()[:body_words] if body_words else []
+        # At most body_words + 1 parts: the rest of a long text is not split.
+        words = (
+            rendering.event(event).text.split(None, body_words)[:body_words] if body_words else []
+        )
         outlets = (timeline.sources[key] for key in event.sources)
         docs.append(
             {
