@@ -1,13 +1,17 @@
 """A build cache that is safe to keep: every record is keyed by everything it depends on.
 
 It holds one record per entry (the validated event, its problems and its rendered
-Markdown), keyed by a digest of the entry's bytes and of the vocabulary it was checked
-against, and, for each output folder, the key of the data each page was written from, so
-that a rebuild into the same folder rewrites only the pages whose data changed and
-removes the pages of deleted events. Page keys hash the page's data together with a
-fingerprint of the theme and the settings (``fingerprint``); records are trusted only
-while the plugin's code and the libraries are those that made them (``code_fingerprint``).
-A change to any of them misses the cache, so a cached build always equals a clean one.
+Markdown, packed), keyed by a digest of the entry's bytes and of the vocabulary it was
+checked against; values made from many entries (the search data, the plan of output
+paths, the map), keyed by a digest of what they are made from; and, for each output
+folder, the key of what each page was written from, so that a rebuild into the same
+folder rewrites only the pages whose data changed and removes the pages of deleted
+events. A page's key hashes its data (or, for a page made from the timeline alone,
+``Timeline.key``; for an event's page, its record's key and what it shows of others)
+together with a fingerprint of the theme and the settings (``fingerprint``). Records are
+trusted only while the plugin's code and the libraries are those that made them
+(``code_fingerprint``). A change to any of them misses the cache, so a cached build
+always equals a clean one.
 
 The records live in one SQLite file, so that a build reads only the records it needs and
 writes only the new ones (a single pickle had to be read and written whole, 10,000

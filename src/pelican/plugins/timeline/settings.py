@@ -325,7 +325,7 @@ SETTINGS: tuple[Setting, ...] = (
             "livereload`); leave it off in `pelicanconf.py`, where it would put a script "
             "that cannot load on every published page.", boolean),
     Setting("TIMELINE_CACHE", True,
-            "Keep validated entries, rendered Markdown and page keys in "
+            "Keep validated entries, rendered Markdown, the search data and page keys in "
             "`CACHE_PATH/timeline/`, keyed by everything they depend on, so a cached build "
             "equals a clean one.", boolean),
     Setting("TIMELINE_WORKERS", 0,
