@@ -182,12 +182,6 @@ def _js_string(text: str) -> str:
     return "'" + text.replace("</", "<\\/") + "'"
 
 
-def render(
-    timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int, body_budget: int
-) -> str:
-    return text_of(timeline_documents(timeline, urls, rendering, body_words, body_budget))
-
-
 def timeline_documents(
     timeline: Timeline, urls: Urls, rendering: Rendering, body_words: int, body_budget: int
 ) -> list[dict]:
