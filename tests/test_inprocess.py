@@ -442,3 +442,10 @@ def test_the_search_data_is_made_again_only_when_what_it_indexes_changes(
     edited = dataclasses.replace(timeline, events=[retitled, *timeline.events[1:]])
     changed_name, changed_text = exports.search_file(edited, urls, rendering, config, again)
     assert made == [1, 1] and changed_name != name and "A new title" in changed_text
+
+
+def test_counts_read_as_words():
+    from pelican.plugins.timeline.nouns import plural
+
+    assert plural(1, "event") == "1 event" and plural(0, "event") == "0 events"
+    assert plural(2, "person", "people") == "2 people"

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .nouns import plural
 from .problems import FORMATS, ContentError
 
 SETTINGS_HELP = "the site's Pelican settings file (default: pelicanconf.py)"
@@ -48,10 +49,6 @@ def site_settings(settings_file: str | Path | None, content: str | Path | None =
 
 def _settings_file(name: str) -> str | None:
     return name if Path(name).is_file() else None
-
-
-def counted(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def ask(name: str, question: str, value: str, interactive: bool) -> str:
@@ -96,7 +93,7 @@ def run_check(args) -> int:
     if args.format == "json":
         print(format_problems([], "json", {"events": events, "sources": sources}))
     else:
-        print(f"OK: {counted(events, 'event')}, {counted(sources, 'source')}, no problems.")
+        print(f"OK: {plural(events, 'event')}, {plural(sources, 'source')}, no problems.")
     return 0
 
 

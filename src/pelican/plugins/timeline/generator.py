@@ -27,6 +27,7 @@ from .assets import plugin_assets
 from .build import describe_os_error
 from .cache import BuildCache, code_fingerprint, digest, fingerprint
 from .content import load_timeline
+from .nouns import plural
 from .pages import SiteBuilder
 from .preview import content_security_policy, preview_script
 from .problems import ContentError
@@ -166,8 +167,9 @@ class TimelineGenerator(Generator):
                               exports_key, redirects)  # fmt: skip
         self.cache.save()
         console.print(
-            f"Timeline: {len(self.timeline.events)} events, {len(self.timeline.sources)} "
-            f"sources, {len(self.pages) + len(events)} pages."
+            f"Timeline: {plural(len(events), 'event')}, "
+            f"{plural(len(self.timeline.sources), 'source')}, "
+            f"{plural(len(self.pages) + len(events), 'page')}."
         )
 
     def _write_files(self, writer, progress, output, menu, event_urls, exported, kept,

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from .nouns import plural
+
 PITCH = 24  # px per year: the smallest target WCAG 2.2 (2.5.8) accepts side by side
 BAR_HEIGHT = 40
 LABEL_HEIGHT = 14
@@ -56,10 +58,6 @@ class Strip:
     @property
     def links(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.href)
-
-
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def year_ranges(years: Iterable[int]) -> list[str]:
