@@ -449,3 +449,18 @@ def test_counts_read_as_words():
 
     assert plural(1, "event") == "1 event" and plural(0, "event") == "0 events"
     assert plural(2, "person", "people") == "2 people"
+
+
+def test_the_home_page_counts_its_events_in_words(timeline, config):
+    from pelican.plugins.timeline.model import Timeline
+
+    def stats(events):
+        one = Timeline.build(events, timeline.sources, timeline.gazetteer,
+                             config["TIMELINE_TYPES"], config["TIMELINE_ROLES"])  # fmt: skip
+        home = SiteBuilder(one, config).pages(with_events=False)[0]
+        return home.context["stats"]
+
+    first = timeline.events[0]
+    assert stats([first]) == f"1 event, {first.date.year}."
+    years = sorted({event.date.year for event in timeline.events})
+    assert stats(timeline.events) == f"{len(timeline.events)} events, {years[0]}–{years[-1]}."

@@ -16,6 +16,7 @@ from .cache import BuildCache, digest
 from .changes import recent_changes
 from .listing import Listing, listed_at
 from .model import Source, Timeline
+from .nouns import plural
 from .render import Rendering
 from .report import report_link
 from .urls import Urls
@@ -170,10 +171,13 @@ class SiteBuilder:
             days = self.views.change_days(self.changes())
             return {"page_kind": "changes", "days": days, "changes_feed": feed}
 
+        years = sorted(timeline.by_year)
+        span = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
         pages = self.listing(
             urls.named("index"), "timeline", timeline.events,
             page_kind="timeline", heading=self.config["TIMELINE_TITLE"], total=total,
             intro_html=Markup(markdown.markdown(self.config["TIMELINE_INTRO"])),
+            stats=f"{plural(total, 'event')}{', ' if span else ''}{span}.",
         )  # fmt: skip
         pages += [
             Page(urls.named("countries"), "countries", make=countries),
